@@ -1,0 +1,94 @@
+package org.suifang.server.common;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gives every error response, including the framework's own (404, 405, 413, 401, 403, bad JSON,
+ * bean validation), the single {@link ApiError} shape. A 5xx never carries the exception's message,
+ * so no internals or stack traces leak to clients.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
+
+  @Override
+  public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    ApiError body = body(context, response.status());
+    @SuppressWarnings("unchecked")
+    MutableHttpResponse<ApiError> typed = (MutableHttpResponse<ApiError>) response;
+    if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+      return typed;
+    }
+    return typed.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  private static ApiError body(ErrorContext context, HttpStatus status) {
+    Throwable cause = context.getRootCause().orElse(null);
+    if (cause instanceof ApiException api) {
+      return api.toApiError();
+    }
+    ErrorCode code = codeFor(status, cause);
+    List<FieldError> fields = new ArrayList<>();
+    if (code == ErrorCode.VALIDATION_FAILED || code == ErrorCode.MALFORMED_REQUEST) {
+      for (Error error : context.getErrors()) {
+        String field = error.getPath().map(ApiErrorResponseProcessor::jsonPath).orElse(null);
+        if (field != null) {
+          String message = error.getMessage();
+          fields.add(new FieldError(field, code == ErrorCode.VALIDATION_FAILED ? "INVALID" : "MALFORMED",
+              message, message));
+        }
+      }
+    }
+    return ApiError.of(code, fields);
+  }
+
+  private static ErrorCode codeFor(HttpStatus status, Throwable cause) {
+    switch (status) {
+      case BAD_REQUEST:
+        if (cause instanceof ConstraintViolationException) {
+          return ErrorCode.VALIDATION_FAILED;
+        }
+        if (cause instanceof ConversionErrorException) {
+          return ErrorCode.MALFORMED_REQUEST;
+        }
+        return ErrorCode.MALFORMED_REQUEST;
+      case UNAUTHORIZED:
+        return ErrorCode.UNAUTHENTICATED;
+      case FORBIDDEN:
+        return ErrorCode.FORBIDDEN;
+      case NOT_FOUND:
+        return ErrorCode.NOT_FOUND;
+      case METHOD_NOT_ALLOWED:
+        return ErrorCode.METHOD_NOT_ALLOWED;
+      case REQUEST_ENTITY_TOO_LARGE:
+        return ErrorCode.PAYLOAD_TOO_LARGE;
+      case UNSUPPORTED_MEDIA_TYPE:
+        return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case CONFLICT:
+        return ErrorCode.CONFLICT;
+      default:
+        return status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
+    }
+  }
+
+  /** Turns a validation path like {@code create.command.phone} into the JSON field {@code phone}. */
+  private static String jsonPath(String path) {
+    String[] parts = path.split("\\.");
+    if (parts.length > 2) {
+      return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    }
+    return parts[parts.length - 1];
+  }
+}
