@@ -39,14 +39,14 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
     if (cause instanceof ApiException api) {
       return api.toApiError();
     }
-    ErrorCode code = codeFor(status, cause);
+    CommonError code = codeFor(status, cause);
     List<FieldError> fields = new ArrayList<>();
-    if (code == ErrorCode.VALIDATION_FAILED || code == ErrorCode.MALFORMED_REQUEST) {
+    if (code == CommonError.VALIDATION_FAILED || code == CommonError.MALFORMED_REQUEST) {
       for (Error error : context.getErrors()) {
         String field = error.getPath().map(ApiErrorResponseProcessor::jsonPath).orElse(null);
         if (field != null) {
           String message = error.getMessage();
-          fields.add(new FieldError(field, code == ErrorCode.VALIDATION_FAILED ? "INVALID" : "MALFORMED",
+          fields.add(new FieldError(field, code == CommonError.VALIDATION_FAILED ? "INVALID" : "MALFORMED",
               message, message));
         }
       }
@@ -54,32 +54,32 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
     return ApiError.of(code, fields);
   }
 
-  private static ErrorCode codeFor(HttpStatus status, Throwable cause) {
+  private static CommonError codeFor(HttpStatus status, Throwable cause) {
     switch (status) {
       case BAD_REQUEST:
         if (cause instanceof ConstraintViolationException) {
-          return ErrorCode.VALIDATION_FAILED;
+          return CommonError.VALIDATION_FAILED;
         }
         if (cause instanceof ConversionErrorException) {
-          return ErrorCode.MALFORMED_REQUEST;
+          return CommonError.MALFORMED_REQUEST;
         }
-        return ErrorCode.MALFORMED_REQUEST;
+        return CommonError.MALFORMED_REQUEST;
       case UNAUTHORIZED:
-        return ErrorCode.UNAUTHENTICATED;
+        return CommonError.UNAUTHENTICATED;
       case FORBIDDEN:
-        return ErrorCode.FORBIDDEN;
+        return CommonError.FORBIDDEN;
       case NOT_FOUND:
-        return ErrorCode.NOT_FOUND;
+        return CommonError.NOT_FOUND;
       case METHOD_NOT_ALLOWED:
-        return ErrorCode.METHOD_NOT_ALLOWED;
+        return CommonError.METHOD_NOT_ALLOWED;
       case REQUEST_ENTITY_TOO_LARGE:
-        return ErrorCode.PAYLOAD_TOO_LARGE;
+        return CommonError.PAYLOAD_TOO_LARGE;
       case UNSUPPORTED_MEDIA_TYPE:
-        return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+        return CommonError.UNSUPPORTED_MEDIA_TYPE;
       case CONFLICT:
-        return ErrorCode.CONFLICT;
+        return CommonError.CONFLICT;
       default:
-        return status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
+        return status.getCode() >= 500 ? CommonError.INTERNAL_ERROR : CommonError.MALFORMED_REQUEST;
     }
   }
 

@@ -32,9 +32,9 @@ public class ApiException extends RuntimeException {
     this.fieldErrors = List.copyOf(fieldErrors);
   }
 
-  /** Shorthand for a {@link ErrorCode#VALIDATION_FAILED} error about one field. */
+  /** Shorthand for a {@link CommonError#VALIDATION_FAILED} error about one field. */
   public static ApiException invalidField(String field, String fieldCode, String messageZh, String messageEn) {
-    return new ApiException(ErrorCode.VALIDATION_FAILED,
+    return new ApiException(CommonError.VALIDATION_FAILED,
         List.of(new FieldError(field, fieldCode, messageZh, messageEn)));
   }
 

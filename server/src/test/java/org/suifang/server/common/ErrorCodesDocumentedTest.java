@@ -1,0 +1,40 @@
+package org.suifang.server.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every error code is documented under its anchor in docs/errors.md, and no two share a name. */
+class ErrorCodesDocumentedTest {
+
+  /** Every enum of error codes in the server. Add a feature's enum here when you create it. */
+  static List<ErrorCode> allCodes() {
+    List<ErrorCode> all = new ArrayList<>();
+    all.addAll(List.of(CommonError.values()));
+    return all;
+  }
+
+  @Test
+  void everyCode_hasAnAnchorInErrorsMd() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "errors.md"));
+    for (ErrorCode code : allCodes()) {
+      assertThat(doc).as("docs/errors.md anchor for " + code.name())
+          .contains("<a id=\"" + code.anchor() + "\"></a>");
+    }
+  }
+
+  @Test
+  void codes_areUniqueAcrossFeatures() {
+    Set<String> seen = new HashSet<>();
+    for (ErrorCode code : allCodes()) {
+      assertThat(seen.add(code.name())).as("duplicate code " + code.name()).isTrue();
+    }
+  }
+}
