@@ -1,0 +1,56 @@
+package org.suifang.server.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The unauthenticated platform endpoints, and the error shape on framework errors. */
+@MicronautTest
+class PlatformEndpointsTest {
+
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  @Test
+  void openApi_isServedWithoutLogin() {
+    String yaml = client.toBlocking().retrieve("/swagger/suifang-api-v1.yml");
+    assertThat(yaml).contains("openapi:").contains("Suifang API");
+  }
+
+  @Test
+  void swaggerUi_isServedLocallyWithoutCdn() {
+    String html = client.toBlocking().retrieve("/swagger-ui/index.html");
+    assertThat(html).contains("swagger-ui");
+    // The health-centre intranet has no internet: every script and stylesheet must be local.
+    assertThat(html).doesNotContainPattern("(src|href)=\"https?://");
+  }
+
+  @Test
+  void prometheus_exposesJvmAndHttpMetrics() {
+    client.toBlocking().retrieve("/health");
+    String metrics = client.toBlocking().retrieve("/prometheus");
+    assertThat(metrics).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void securedPath_withoutToken_answers401InTheStandardShape() {
+    assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/nothing-here"), ApiError.class))
+        .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
+          ApiError body = e.getResponse().getBody(ApiError.class).orElseThrow();
+          assertThat(body.code()).isEqualTo("UNAUTHENTICATED");
+          assertThat(body.messageZh()).isNotBlank();
+          assertThat(body.messageEn()).isNotBlank();
+          assertThat(body.help()).isEqualTo("docs/errors.md#unauthenticated");
+        });
+  }
+}
