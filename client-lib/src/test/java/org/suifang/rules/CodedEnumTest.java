@@ -43,7 +43,8 @@ class CodedEnumTest {
     "DiabetesSymptom,     8, LEG_OEDEMA,                 下肢浮肿",
     "DiabetesSymptom,     9, MARKED_WEIGHT_LOSS,         体重明显下降",
   })
-  void ofCode_formCode_returnsConstantWithLabel(String type, int code, String name, String labelZh) {
+  void ofCode_formCode_returnsConstantWithLabel(
+      String type, int code, String name, String labelZh) {
     Object constant;
     String actualZh;
     String actualEn;
@@ -117,7 +118,8 @@ class CodedEnumTest {
 
   @Test
   void severityAndDemand_followTheCodes() {
-    assertThat(Classification.COMPLICATION.isMoreSevereThan(Classification.ADVERSE_REACTION)).isTrue();
+    assertThat(Classification.COMPLICATION.isMoreSevereThan(Classification.ADVERSE_REACTION))
+        .isTrue();
     assertThat(Classification.CONTROLLED.isMoreSevereThan(Classification.CONTROLLED)).isFalse();
     assertThat(NextStep.URGENT_REFERRAL.isMoreDemandingThan(NextStep.REFERRAL)).isTrue();
     assertThat(NextStep.ROUTINE.isMoreDemandingThan(NextStep.FIRST_UNCONTROLLED_RECHECK)).isFalse();

@@ -56,8 +56,12 @@ class RuleSetsTest {
     RuleSet g = RuleSets.BPHS_2017_GUIDELINE_2025;
 
     assertThat(g.id()).isEqualTo("bphs-2017+guideline-2025");
-    assertThat(g.toBuilder().id("bphs-2017").description(RuleSets.BPHS_2017.description())
-            .clinicalTargets(null).build())
+    assertThat(
+            g.toBuilder()
+                .id("bphs-2017")
+                .description(RuleSets.BPHS_2017.description())
+                .clinicalTargets(null)
+                .build())
         .isEqualTo(RuleSets.BPHS_2017);
     ClinicalTargets t = g.clinicalTargets();
     assertThat(t.htnOlderAge()).isEqualTo(80);
@@ -73,7 +77,8 @@ class RuleSetsTest {
   @Test
   void byId_builtInIds_returnTheSets() {
     assertThat(RuleSets.byId("bphs-2017")).isSameAs(RuleSets.BPHS_2017);
-    assertThat(RuleSets.byId("bphs-2017+guideline-2025")).isSameAs(RuleSets.BPHS_2017_GUIDELINE_2025);
+    assertThat(RuleSets.byId("bphs-2017+guideline-2025"))
+        .isSameAs(RuleSets.BPHS_2017_GUIDELINE_2025);
     assertThat(RuleSets.all())
         .containsExactly(RuleSets.BPHS_2017, RuleSets.BPHS_2017_GUIDELINE_2025);
     assertThat(RuleSets.defaultRuleSet()).isSameAs(RuleSets.BPHS_2017);
@@ -144,6 +149,7 @@ class RuleSetsTest {
     assertThat(range.format()).isEqualTo("1–33.3");
     assertThat(ValueRange.of(40, 300).format()).isEqualTo("40–300");
     assertThatThrownBy(() -> ValueRange.of(2, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ValueRange.of(Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ValueRange.of(Double.NaN, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -81,8 +81,7 @@ class ValueObjectTest {
     assertThat(patient.ageOn(VISIT_DATE.minusDays(1))).isEqualTo(59);
     assertThatThrownBy(() -> patient.ageOn(VISIT_DATE.minusYears(61)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PatientContext.newBuilder().build())
-        .hasMessage("birthDate == null");
+    assertThatThrownBy(() -> PatientContext.newBuilder().build()).hasMessage("birthDate == null");
   }
 
   @Test
@@ -93,7 +92,8 @@ class ValueObjectTest {
         .isFalse();
     assertThat(VisitSamples.previous(Classification.ADVERSE_REACTION, false).wasUncontrolled())
         .isTrue();
-    assertThat(VisitSamples.previous(Classification.UNCONTROLLED, true).wasUncontrolled()).isFalse();
+    assertThat(VisitSamples.previous(Classification.UNCONTROLLED, true).wasUncontrolled())
+        .isFalse();
     PreviousVisit previous = VisitSamples.previous(Classification.UNCONTROLLED, false);
     assertThat(previous.toBuilder().build()).isEqualTo(previous).hasSameHashCodeAs(previous);
   }
@@ -106,14 +106,19 @@ class ValueObjectTest {
     signs.add(DangerSign.UNMANAGEABLE_OTHER_DISEASE);
     Assessment assessment =
         VisitSamples.BPHS
-            .assess(Disease.HYPERTENSION, VisitSamples.patientAged(50), VisitSamples.controlledClinic().build(), null)
+            .assess(
+                Disease.HYPERTENSION,
+                VisitSamples.patientAged(50),
+                VisitSamples.controlledClinic().build(),
+                null)
             .toBuilder()
             .dangerSigns(signs)
             .build();
     signs.clear();
 
     assertThat(assessment.dangerSigns())
-        .containsExactly(DangerSign.BLOOD_PRESSURE_VERY_HIGH, DangerSign.UNMANAGEABLE_OTHER_DISEASE);
+        .containsExactly(
+            DangerSign.BLOOD_PRESSURE_VERY_HIGH, DangerSign.UNMANAGEABLE_OTHER_DISEASE);
     assertThatThrownBy(() -> assessment.dangerSigns().clear())
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(assessment.toBuilder().build()).isEqualTo(assessment).hasSameHashCodeAs(assessment);
