@@ -54,6 +54,19 @@ public class UserService {
    */
   @Transactional
   public UserView createUser(UserCommand command) {
+    return create(command, null);
+  }
+
+  /**
+   * Creates a user like {@link #createUser}, but only inside the given county; answers
+   * {@code FORBIDDEN} for an area elsewhere. Used by the county administrator's API.
+   */
+  @Transactional
+  public UserView createUserInCounty(UserCommand command, String countyCode) {
+    return create(command, Objects.requireNonNull(countyCode, "countyCode == null"));
+  }
+
+  private UserView create(UserCommand command, @Nullable String requiredCounty) {
     Objects.requireNonNull(command, "command == null");
     String username = normalize(command.username());
     if (!USERNAME.matcher(username).matches()) {
@@ -67,6 +80,9 @@ public class UserService {
           "密码至少8位，最多72字节。", "A password has at least 8 characters and at most 72 bytes.");
     }
     Area area = area(command);
+    if (requiredCounty != null && !requiredCounty.equals(area.county)) {
+      throw new ApiException(CommonError.FORBIDDEN);
+    }
     if (command.facilityId() != null) {
       Optional<FacilityView> facility = regions.findFacility(command.facilityId());
       if (facility.isEmpty() || !RegionCodes.countyOf(facility.get().regionCode()).equals(area.county)) {
