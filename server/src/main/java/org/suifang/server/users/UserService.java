@@ -1,5 +1,6 @@
 package org.suifang.server.users;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -39,12 +40,15 @@ public class UserService {
   private final RegionService regions;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final ApplicationEventPublisher<PasswordChangedEvent> passwordChanges;
 
-  UserService(UserRepository users, RegionService regions, PasswordHasher hasher, Clock clock) {
+  UserService(UserRepository users, RegionService regions, PasswordHasher hasher, Clock clock,
+      ApplicationEventPublisher<PasswordChangedEvent> passwordChanges) {
     this.users = users;
     this.regions = regions;
     this.hasher = hasher;
     this.clock = clock;
+    this.passwordChanges = passwordChanges;
   }
 
   /**
@@ -168,7 +172,10 @@ public class UserService {
     users.updateActive(userId, active, clock.instant());
   }
 
-  /** Replaces a user's password. */
+  /**
+   * Replaces a user's password and ends their sessions (refresh tokens), in the same transaction;
+   * access tokens already issued run out within their lifetime.
+   */
   @Transactional
   public void setPassword(UUID userId, String password) {
     if (password == null || password.length() < 8 || !PasswordHasher.fits(password)) {
@@ -176,6 +183,7 @@ public class UserService {
           "密码至少8位，最多72字节。", "A password has at least 8 characters and at most 72 bytes.");
     }
     users.updatePasswordHash(userId, hasher.hash(password), clock.instant());
+    passwordChanges.publishEvent(new PasswordChangedEvent(userId));
   }
 
   /** Returns the username as stored: trimmed and lower case. */

@@ -71,6 +71,9 @@ class AuthTest {
   JsonMapper json;
 
   @Inject
+  RefreshTokenPurge purge;
+
+  @Inject
   TransactionOperations<Connection> transactions;
 
   private TestArea area;
@@ -338,7 +341,9 @@ class AuthTest {
 
   @Test
   void database_storesOnlyBcryptHashesAndTokenDigests() {
-    String refresh = (String) login("doc1", TestAuth.PASSWORD, "198.51.100.18").body().get("refreshToken");
+    String refresh = (String) client.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/login",
+        Map.of("username", "doc1", "password", TestAuth.PASSWORD, "deviceName", "东关村平板-01")), MAP)
+        .body().get("refreshToken");
 
     List<String> hashes = column("SELECT password_hash FROM app_user");
     assertThat(hashes).isNotEmpty().allSatisfy(h -> {
@@ -348,6 +353,18 @@ class AuthTest {
     List<String> tokenHashes = column("SELECT token_hash FROM refresh_token");
     assertThat(tokenHashes).doesNotContain(refresh).contains(TokenService.hash(refresh))
         .allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
+    assertThat(column("SELECT device_name FROM refresh_token")).contains("东关村平板-01");
+  }
+
+  @Test
+  void purge_tokensExpiredOverADayAgo_areDeleted() {
+    String refresh = (String) login("doc3", TestAuth.PASSWORD, "198.51.100.19").body().get("refreshToken");
+    assertThat(column("SELECT token_hash FROM refresh_token")).contains(TokenService.hash(refresh));
+
+    clock.advance(Duration.ofDays(32));
+    purge.purge();
+
+    assertThat(column("SELECT token_hash FROM refresh_token")).doesNotContain(TokenService.hash(refresh));
   }
 
   private UUID newUser(String username) {

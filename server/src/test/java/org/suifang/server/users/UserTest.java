@@ -218,8 +218,10 @@ class UserTest {
   }
 
   @Test
-  void adminApi_setPasswordAndUnlock_letTheUserBackIn() {
+  void adminApi_setPasswordAndUnlock_letTheUserBackInAndEndOldSessions() {
     UUID id = auth.createUser(UserCommand.doctor("forgetful", "x", TestAuth.PASSWORD, TestArea.VILLAGE_1));
+    String oldRefresh = (String) client.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+        Map.of("username", "forgetful", "password", TestAuth.PASSWORD)), MAP).get("refreshToken");
     for (int i = 0; i < 5; i++) {
       fails(HttpRequest.POST("/api/v1/auth/login", Map.of("username", "forgetful", "password", "guess-" + i)));
     }
@@ -230,6 +232,8 @@ class UserTest {
     client.toBlocking().retrieve(auth.as("admin1", HttpRequest.POST("/api/v1/users/" + id + "/unlock", "")), MAP);
 
     assertThat(auth.login("forgetful", "NewPassw0rd")).isNotBlank();
+    assertThat(fails(HttpRequest.POST("/api/v1/auth/refresh", Map.of("refreshToken", oldRefresh)))
+        .getResponse().getBody(MAP).orElseThrow()).containsEntry("code", "REFRESH_TOKEN_INVALID");
     assertThat(fails(HttpRequest.POST("/api/v1/auth/login",
         Map.of("username", "forgetful", "password", TestAuth.PASSWORD))).getStatus().getCode()).isEqualTo(401);
   }
