@@ -2,6 +2,7 @@ package org.suifang.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -13,6 +14,10 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.endpoints.LoginController;
+import io.micronaut.security.endpoints.LogoutController;
+import io.micronaut.security.endpoints.OauthController;
+import io.micronaut.security.endpoints.introspection.IntrospectionController;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -69,6 +74,9 @@ class AuthTest {
 
   @Inject
   JsonMapper json;
+
+  @Inject
+  ApplicationContext context;
 
   @Inject
   RefreshTokenPurge purge;
@@ -354,6 +362,15 @@ class AuthTest {
     assertThat(tokenHashes).doesNotContain(refresh).contains(TokenService.hash(refresh))
         .allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
     assertThat(column("SELECT device_name FROM refresh_token")).contains("东关村平板-01");
+  }
+
+  @Test
+  void frameworkLoginEndpoints_areNotActive() {
+    // Only /api/v1/auth/* logs users in; micronaut-security's own endpoints stay off.
+    assertThat(context.findBeanDefinition(LoginController.class)).isEmpty();
+    assertThat(context.findBeanDefinition(LogoutController.class)).isEmpty();
+    assertThat(context.findBeanDefinition(OauthController.class)).isEmpty();
+    assertThat(context.findBeanDefinition(IntrospectionController.class)).isEmpty();
   }
 
   @Test
