@@ -1,5 +1,6 @@
 package org.suifang.server.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param help where the code is documented, {@code docs/errors.md#<anchor>}
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiError(
     int status, String code, String messageZh, String messageEn, List<FieldError> fieldErrors, String help) {
 

@@ -22,6 +22,7 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares a raw HttpRequest
   public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
     return processor.processResponse(
         ErrorContext.builder(request).cause(exception).build(),

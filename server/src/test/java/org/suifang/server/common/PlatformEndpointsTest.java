@@ -51,6 +51,7 @@ class PlatformEndpointsTest {
           assertThat(body.messageZh()).isNotBlank();
           assertThat(body.messageEn()).isNotBlank();
           assertThat(body.help()).isEqualTo("docs/errors.md#unauthenticated");
+          assertThat(body.fieldErrors()).isEmpty();
         });
   }
 }
