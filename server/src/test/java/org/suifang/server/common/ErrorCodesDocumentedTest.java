@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.suifang.server.auth.AuthError;
+import org.suifang.server.regions.RegionError;
+import org.suifang.server.users.UserError;
 
 /** Every error code is documented under its anchor in docs/errors.md, and no two share a name. */
 class ErrorCodesDocumentedTest {
@@ -18,6 +21,9 @@ class ErrorCodesDocumentedTest {
   static List<ErrorCode> allCodes() {
     List<ErrorCode> all = new ArrayList<>();
     all.addAll(List.of(CommonError.values()));
+    all.addAll(List.of(AuthError.values()));
+    all.addAll(List.of(UserError.values()));
+    all.addAll(List.of(RegionError.values()));
     return all;
   }
 

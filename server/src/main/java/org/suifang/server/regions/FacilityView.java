@@ -1,0 +1,13 @@
+package org.suifang.server.regions;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.UUID;
+
+/** A facility as the API shows it. */
+@Serdeable
+public record FacilityView(UUID id, String name, FacilityKind kind, String regionCode) {
+
+  static FacilityView of(Facility f) {
+    return new FacilityView(f.id(), f.name(), f.kind(), f.regionCode());
+  }
+}

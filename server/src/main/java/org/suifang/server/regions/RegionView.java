@@ -1,0 +1,21 @@
+package org.suifang.server.regions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** One region, without its children. Fields as in {@link Region}. */
+@Serdeable
+public record RegionView(
+    String code,
+    RegionLevel level,
+    String name,
+    @Nullable String parentCode,
+    String countyCode,
+    @Nullable String urbanRuralCode,
+    @Nullable String healthRecordSegment) {
+
+  static RegionView of(Region r) {
+    return new RegionView(r.code(), r.level(), r.name(), r.parentCode(), r.countyCode(),
+        r.urbanRuralCode(), r.healthRecordSegment());
+  }
+}
