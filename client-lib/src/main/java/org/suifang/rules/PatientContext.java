@@ -62,8 +62,8 @@ public final class PatientContext {
 
   /**
    * Returns the age in full years (周岁) on {@code date}: the number of birthdays passed, counting a
-   * birthday on {@code date} itself. A 29 February birthday is reached on 28 February in common
-   * years ({@link Period} semantics: 2000-02-29 + 65 years = 2065-02-28).
+   * birthday on {@code date} itself. A 29 February birthday is reached on 1 March in common years
+   * ({@link Period#between} semantics).
    *
    * @throws IllegalArgumentException if {@code date} is before the birth date
    */
