@@ -69,7 +69,7 @@ import org.suifang.server.users.UserService;
  * anyone whose area covers the village may read. Every method is one transaction.
  */
 @Singleton
-public class FollowUpService {
+class FollowUpService {
 
   private static final Set<String> NOT_ON_HYPERTENSION_FORM = Set.of(
       "dorsalisPedis", "dorsalisPedisSide", "stapleFoodGramsPerDay", "targetStapleFoodGramsPerDay",

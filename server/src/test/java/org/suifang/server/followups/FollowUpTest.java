@@ -289,7 +289,7 @@ class FollowUpTest {
     assertThat(((Map<?, ?>) dmView.get("effectiveClassification")).get("code")).isEqualTo("UNCONTROLLED");
     assertThat(mismatch.status()).isEqualTo(400);
     assertThat(mismatch.fieldErrors()).containsExactly("encounterId:ENCOUNTER_MISMATCH");
-    assertThat(history.at("items")).asList().hasSize(2);
+    assertThat((List<?>) history.at("items")).hasSize(2);
   }
 
   @Test
@@ -334,7 +334,7 @@ class FollowUpTest {
     assertThat(amended.at("assessment.urgentReferral")).isEqualTo(true);
     assertThat(originalNow.json()).containsEntry("state", "SUPERSEDED").containsEntry("supersededBy", corrected.get("id"))
         .containsEntry("systolic", 128);
-    assertThat(history.at("items")).asList().hasSize(2);
+    assertThat((List<?>) history.at("items")).hasSize(2);
     assertThat(history.at("items.0.id")).isNotEqualTo(history.at("items.1.id"));
     assertThat(List.of(history.at("items.0.state"), history.at("items.1.state")))
         .containsExactlyInAnyOrder("CURRENT", "SUPERSEDED");
