@@ -20,7 +20,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -128,7 +130,9 @@ public class PatientService {
     LocalDate today = today();
     PatientSearch.Result result = search.find(user, blankToNull(name),
         number, blankToNull(village), page, size);
-    List<PatientView> items = result.patients().stream().map(p -> view(p, today)).toList();
+    Map<String, String> villageNames = new HashMap<>();
+    List<PatientView> items = result.patients().stream().map(p -> view(p, today,
+        villageNames.computeIfAbsent(p.villageCode(), this::villageName))).toList();
     return new PatientPageView(items, page, size, result.total());
   }
 
@@ -295,6 +299,15 @@ public class PatientService {
   }
 
   private PatientView view(Patient p, LocalDate today) {
+    return view(p, today, villageName(p.villageCode()));
+  }
+
+  @Nullable
+  private String villageName(String code) {
+    return regions.find(code).map(RegionView::name).orElse(null);
+  }
+
+  private PatientView view(Patient p, LocalDate today, @Nullable String villageName) {
     List<PatientView.ConditionView> conditions = new ArrayList<>();
     if (p.hypertension()) {
       conditions.add(new PatientView.ConditionView(Disease.HYPERTENSION, p.hypertensionDiagnosedOn()));
@@ -302,7 +315,6 @@ public class PatientService {
     if (p.diabetes()) {
       conditions.add(new PatientView.ConditionView(Disease.DIABETES, p.diabetesDiagnosedOn()));
     }
-    String villageName = regions.find(p.villageCode()).map(RegionView::name).orElse(null);
     return new PatientView(p.id(), p.name(), p.sex(), p.birthDate(),
         Period.between(p.birthDate(), today).getYears(), p.residentId(), p.phone(), p.villageCode(),
         villageName, p.countyCode(), p.address(), p.healthRecordNumber(), p.heightCm(), conditions,
