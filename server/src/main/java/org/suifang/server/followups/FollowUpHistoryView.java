@@ -10,5 +10,5 @@ import java.util.UUID;
  * first.
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record FollowUpHistoryView(UUID patientId, List<FollowUpView> items) {}

@@ -26,7 +26,7 @@ import org.suifang.rules.VisitMode;
  * @param supersededBy the record that corrects this one
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record FollowUpView(
     UUID id,
     UUID patientId,
@@ -109,7 +109,7 @@ record FollowUpView(
    * @param formCode the number printed on the paper form, where the form has one
    */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record LabelView(String code, @Nullable Integer formCode, String labelZh, String labelEn) {}
 
   /**
@@ -124,7 +124,7 @@ record FollowUpView(
    * @param clinicalTargetMet the advisory guideline targets; null if not applicable
    */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record AssessmentView(
       String ruleSetId,
       int ageAtVisit,
@@ -140,7 +140,7 @@ record FollowUpView(
 
   /** A medication row. */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record MedicationView(
       String drugName,
       @Nullable Integer timesPerDay,
@@ -150,7 +150,7 @@ record FollowUpView(
 
   /** The referral made at this visit. */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record ReferralView(
       @Nullable String reason,
       @Nullable String facility,
@@ -160,6 +160,6 @@ record FollowUpView(
 
   /** A soft warning of the validation, confirmed by recording the visit anyway. */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record WarningView(@Nullable String field, String code, String messageZh, String messageEn) {}
 }

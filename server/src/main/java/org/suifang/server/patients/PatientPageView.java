@@ -13,5 +13,5 @@ import java.util.List;
  * @param total how many patients match in all
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record PatientPageView(List<PatientView> items, int page, int size, long total) {}

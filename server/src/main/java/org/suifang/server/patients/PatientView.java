@@ -19,7 +19,7 @@ import org.suifang.rules.Sex;
  * @param version pass it back on update and status change
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record PatientView(
     UUID id,
     String name,
@@ -44,12 +44,12 @@ record PatientView(
 
   /** A managed condition. */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record ConditionView(Disease disease, @Nullable LocalDate diagnosedOn) {}
 
   /** The management status, with the reason (TERMINATED only) and the date it took effect. */
   @Serdeable
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record StatusView(
       ManagementStatus status, @Nullable TerminationReason reason, LocalDate date, @Nullable String note) {}
 }

@@ -77,10 +77,11 @@ class FollowUpTest {
     TestApi.Response r = record(patientId, FollowUpSamples.hypertensionVisit(visitDate, 182, 100));
 
     assertThat(r.status()).isEqualTo(201);
-    assertThat(r.at("assessment.dangerSigns")).isEqualTo(List.of(Map.of(
-        "code", "BLOOD_PRESSURE_VERY_HIGH",
-        "labelZh", "收缩压≥180mmHg和（或）舒张压≥110mmHg",
-        "labelEn", "Systolic BP ≥ 180 mmHg and/or diastolic BP ≥ 110 mmHg")));
+    assertThat((List<?>) r.at("assessment.dangerSigns")).hasSize(1);
+    assertThat(r.at("assessment.dangerSigns.0.code")).isEqualTo("BLOOD_PRESSURE_VERY_HIGH");
+    assertThat(r.at("assessment.dangerSigns.0.labelZh")).isEqualTo("收缩压≥180mmHg和（或）舒张压≥110mmHg");
+    assertThat(r.at("assessment.dangerSigns.0.labelEn"))
+        .isEqualTo("Systolic BP ≥ 180 mmHg and/or diastolic BP ≥ 110 mmHg");
     assertThat(r.at("assessment.urgentReferral")).isEqualTo(true);
     assertThat(r.at("assessment.nextStep.code")).isEqualTo("URGENT_REFERRAL");
     assertThat(r.at("assessment.nextStep.formCode")).isEqualTo(4);
