@@ -180,17 +180,20 @@ class VisitValidatorTest {
 
   @ParameterizedTest(name = "[{index}] {0}/{1}")
   @CsvSource({"120, 120, true", "110, 120, true", "121, 120, false", "90, 89, false"})
-  void validate_systolicNotAboveDiastolic_error(int systolic, int diastolic, boolean error) {
+  void validate_systolicNotAboveDiastolic_warning(int systolic, int diastolic, boolean warning) {
     ValidationResult result =
         validate(Disease.HYPERTENSION, VisitSamples.clinic(systolic, diastolic, null).build());
 
-    if (error) {
-      assertThat(result.errors())
+    // domain.md §4.4 lists "SBP > DBP" among the plausibility checks, which are soft warnings.
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.isValid()).isTrue();
+    if (warning) {
+      assertThat(result.warnings())
           .extracting(Issue::field, Issue::code)
           .containsExactly(tuple("systolic", "SBP_NOT_ABOVE_DBP"));
-      assertThat(result.errors().get(0).messageZh()).contains(String.valueOf(systolic));
+      assertThat(result.warnings().get(0).messageZh()).contains(String.valueOf(systolic));
     } else {
-      assertThat(result.errors()).isEmpty();
+      assertThat(result.warnings()).isEmpty();
     }
   }
 
