@@ -39,7 +39,9 @@ public final class Assessor {
    * danger is never hidden.
    *
    * @param previous the previous face-to-face visit for the same disease, or null if none; it
-   *     decides whether an uncontrolled visit is the second in a row
+   *     decides whether an uncontrolled visit is the second in a row, and whether an adverse drug
+   *     reaction persists (previous visit classified {@link Classification#ADVERSE_REACTION}: the
+   *     reaction is then treated as hard to control)
    * @throws IllegalArgumentException if the visit date is before the birth date or before the
    *     previous visit's date
    */
@@ -71,7 +73,13 @@ public final class Assessor {
     if (visit.newOrWorseComplication()) {
       situations.add(Situation.COMPLICATION);
     }
-    if (visit.adverseReactionHardToControl()) {
+    // §3 separates a first adverse reaction from one that persists: a reaction again after a
+    // visit classified 3 (drugs already adjusted) is no longer a first occurrence.
+    boolean reactionPersists =
+        visit.adverseReaction()
+            && previous != null
+            && previous.classification() == Classification.ADVERSE_REACTION;
+    if (visit.adverseReactionHardToControl() || reactionPersists) {
       situations.add(Situation.ADVERSE_REACTION_HARD_TO_CONTROL);
     } else if (visit.adverseReaction()) {
       situations.add(Situation.ADVERSE_REACTION_FIRST);

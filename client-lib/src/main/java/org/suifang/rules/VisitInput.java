@@ -136,7 +136,9 @@ public final class VisitInput {
 
   /**
    * Returns whether the adverse drug reaction is hard to control (难以控制); this implies {@link
-   * #adverseReaction()} for the rules.
+   * #adverseReaction()} for the rules. The {@link Assessor} also treats a reaction as hard to
+   * control when the previous face-to-face visit was classified {@link
+   * Classification#ADVERSE_REACTION} (it persists).
    */
   public boolean adverseReactionHardToControl() {
     return adverseReactionHardToControl;
