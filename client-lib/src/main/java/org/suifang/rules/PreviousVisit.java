@@ -6,9 +6,9 @@ import javax.annotation.Nullable;
 
 /**
  * Summarises the previous face-to-face follow-up of the same disease, which decides whether an
- * uncontrolled visit is the second in a row (连续两次控制不满意, domain.md §3) and whether an adverse
- * drug reaction persists (the previous visit was classified {@link
- * Classification#ADVERSE_REACTION}: it is then no longer a first occurrence).
+ * uncontrolled visit is the second in a row (连续两次控制不满意, domain.md §3) and whether an adverse drug
+ * reaction persists (the previous visit was classified {@link Classification#ADVERSE_REACTION}: it
+ * is then no longer a first occurrence).
  *
  * <p>The caller must pass the latest earlier visit that was face-to-face and for the same disease;
  * telephone visits are skipped because they cannot show control. {@link #wasUncontrolled()} uses
