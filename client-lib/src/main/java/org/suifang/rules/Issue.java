@@ -17,7 +17,7 @@ public final class Issue {
   /** A value is inside the hard range but outside the plausible (soft) range: a warning. */
   public static final String IMPLAUSIBLE = "IMPLAUSIBLE";
 
-  /** The systolic pressure is not above the diastolic pressure: a warning (domain.md §4.4). */
+  /** The systolic pressure is not above the diastolic pressure. */
   public static final String SBP_NOT_ABOVE_DBP = "SBP_NOT_ABOVE_DBP";
 
   /** The visit date is after today. */

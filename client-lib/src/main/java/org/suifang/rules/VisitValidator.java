@@ -17,9 +17,8 @@ import javax.annotation.Nullable;
  * Issue#NO_SYMPTOMS_WITH_OTHERS}); on a face-to-face visit, missing SBP and DBP (hypertension) or
  * FPG (diabetes) ({@link Issue#REQUIRED}); any measured value on a telephone visit ({@link
  * Issue#PHONE_VISIT_HAS_MEASUREMENTS}); a value outside its hard range ({@link
- * Issue#OUT_OF_RANGE}). Warnings (domain.md §4.4 "plausibility", soft): a value inside its hard
- * range but outside its plausible range ({@link Issue#IMPLAUSIBLE}); SBP not above DBP ({@link
- * Issue#SBP_NOT_ABOVE_DBP}).
+ * Issue#OUT_OF_RANGE}); SBP not above DBP ({@link Issue#SBP_NOT_ABOVE_DBP}). Warnings: a value
+ * inside its hard range but outside its plausible range ({@link Issue#IMPLAUSIBLE}).
  *
  * <p>Range checks cover every value present, whichever disease is validated; the symptom check
  * covers the validated disease's symptom list.
@@ -130,19 +129,13 @@ public final class VisitValidator {
 
     Integer sbp = visit.systolic();
     Integer dbp = visit.diastolic();
-    // domain.md §4.4 lists "SBP > DBP" with the plausibility checks (soft warnings): the doctor
-    // confirms or corrects (for example two swapped values) instead of being blocked.
     if (sbp != null && dbp != null && sbp <= dbp) {
-      warnings.add(
+      errors.add(
           Issue.of(
               "systolic",
               Issue.SBP_NOT_ABOVE_DBP,
-              "收缩压 " + sbp + " mmHg 不高于舒张压 " + dbp + " mmHg，请核实",
-              "Systolic BP "
-                  + sbp
-                  + " mmHg is not above diastolic BP "
-                  + dbp
-                  + " mmHg; please check"));
+              "收缩压 " + sbp + " mmHg 应高于舒张压 " + dbp + " mmHg",
+              "Systolic BP " + sbp + " mmHg must be above diastolic BP " + dbp + " mmHg"));
     }
     return ValidationResult.of(errors, warnings);
   }

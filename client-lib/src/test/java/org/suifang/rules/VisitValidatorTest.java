@@ -180,20 +180,17 @@ class VisitValidatorTest {
 
   @ParameterizedTest(name = "[{index}] {0}/{1}")
   @CsvSource({"120, 120, true", "110, 120, true", "121, 120, false", "90, 89, false"})
-  void validate_systolicNotAboveDiastolic_warning(int systolic, int diastolic, boolean warning) {
+  void validate_systolicNotAboveDiastolic_error(int systolic, int diastolic, boolean error) {
     ValidationResult result =
         validate(Disease.HYPERTENSION, VisitSamples.clinic(systolic, diastolic, null).build());
 
-    // domain.md §4.4 lists "SBP > DBP" among the plausibility checks, which are soft warnings.
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.isValid()).isTrue();
-    if (warning) {
-      assertThat(result.warnings())
+    if (error) {
+      assertThat(result.errors())
           .extracting(Issue::field, Issue::code)
           .containsExactly(tuple("systolic", "SBP_NOT_ABOVE_DBP"));
-      assertThat(result.warnings().get(0).messageZh()).contains(String.valueOf(systolic));
+      assertThat(result.errors().get(0).messageZh()).contains(String.valueOf(systolic));
     } else {
-      assertThat(result.warnings()).isEmpty();
+      assertThat(result.errors()).isEmpty();
     }
   }
 
