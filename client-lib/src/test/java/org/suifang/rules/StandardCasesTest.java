@@ -1066,17 +1066,17 @@ class StandardCasesTest {
             none(),
             issues("diastolic:IMPLAUSIBLE")),
         check(
-            "V14 SBP 120 ≤ DBP 125 → soft warning (§4.4 lists SBP > DBP as plausibility)",
+            "V14 SBP 120 ≤ DBP 125 → hard error (the project issue makes SBP ≤ DBP impossible)",
             h,
             htnVisit().bloodPressure(120, 125),
-            none(),
-            issues("systolic:SBP_NOT_ABOVE_DBP")),
+            issues("systolic:SBP_NOT_ABOVE_DBP"),
+            none()),
         check(
-            "V15 SBP = DBP 100 → soft warning",
+            "V15 SBP = DBP 100 → hard error",
             h,
             htnVisit().bloodPressure(100, 100),
-            none(),
-            issues("systolic:SBP_NOT_ABOVE_DBP")),
+            issues("systolic:SBP_NOT_ABOVE_DBP"),
+            none()),
         check(
             "V16 HR 28 and weight 19 kg → soft warnings",
             h,
