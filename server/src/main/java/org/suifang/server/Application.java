@@ -9,13 +9,19 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Starts the Suifang server. */
 @OpenAPIDefinition(
-    info = @Info(
-        title = "Suifang API",
-        version = "v1",
-        description = "REST API of the Suifang follow-up server for village doctors and township supervisors. "
-            + "Errors share one shape; see docs/errors.md."),
+    info =
+        @Info(
+            title = "Suifang API",
+            version = "v1",
+            description =
+                "REST API of the Suifang follow-up server for village doctors and township supervisors. "
+                    + "Errors share one shape; see docs/errors.md."),
     security = @SecurityRequirement(name = "bearer"))
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
 public final class Application {
 
   private Application() {}

@@ -29,7 +29,8 @@ class AuthController {
   private final HttpClientAddressResolver addresses;
   private final boolean trustAddressHeader;
 
-  AuthController(AuthService auth, HttpClientAddressResolver addresses, HttpServerConfiguration server) {
+  AuthController(
+      AuthService auth, HttpClientAddressResolver addresses, HttpServerConfiguration server) {
     this.auth = auth;
     this.addresses = addresses;
     this.trustAddressHeader = server.getClientAddressHeader() != null;
@@ -56,11 +57,15 @@ class AuthController {
 
   /**
    * Returns the client's address for the per-address login limit. Forwarding headers can be forged,
-   * so they count only when the operator names one in {@code micronaut.server.client-address-header}
-   * (behind a reverse proxy that sets it); otherwise the TCP peer address is used.
+   * so they count only when the operator names one in {@code
+   * micronaut.server.client-address-header} (behind a reverse proxy that sets it); otherwise the
+   * TCP peer address is used.
    */
   private String clientAddress(HttpRequest<?> request) {
-    String address = trustAddressHeader ? addresses.resolve(request) : request.getRemoteAddress().getHostString();
+    String address =
+        trustAddressHeader
+            ? addresses.resolve(request)
+            : request.getRemoteAddress().getHostString();
     return address == null || address.isBlank() ? "unknown" : address;
   }
 

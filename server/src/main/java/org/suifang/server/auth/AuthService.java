@@ -40,8 +40,13 @@ class AuthService {
   private final AuthConfiguration config;
   private final Clock clock;
 
-  AuthService(UserService users, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle,
-      AuthConfiguration config, Clock clock) {
+  AuthService(
+      UserService users,
+      PasswordHasher hasher,
+      TokenService tokens,
+      LoginThrottle throttle,
+      AuthConfiguration config,
+      Clock clock) {
     this.users = users;
     this.hasher = hasher;
     this.tokens = tokens;
@@ -86,7 +91,11 @@ class AuthService {
       if (failures >= config.maxFailedLogins()) {
         Instant until = now.plus(config.lockDuration());
         users.lock(user.id(), until);
-        LOG.warn("Account {} locked until {} after {} failed logins (last from {})", user.id(), until, failures,
+        LOG.warn(
+            "Account {} locked until {} after {} failed logins (last from {})",
+            user.id(),
+            until,
+            failures,
             clientAddress);
         pause(config.delayAfter(failures));
         throw new LoginBlockedException(AuthError.ACCOUNT_LOCKED, until);
@@ -117,7 +126,8 @@ class AuthService {
     Optional<User> user = users.findById(rotation.userId());
     if (user.isEmpty() || !user.get().active()) {
       tokens.revokeAll(rotation.userId());
-      throw new ApiException(user.isEmpty() ? AuthError.REFRESH_TOKEN_INVALID : AuthError.ACCOUNT_DISABLED);
+      throw new ApiException(
+          user.isEmpty() ? AuthError.REFRESH_TOKEN_INVALID : AuthError.ACCOUNT_DISABLED);
     }
     return answer(user.get(), rotation.refreshToken());
   }
@@ -134,14 +144,27 @@ class AuthService {
 
   private TokenView answer(User user, String refreshToken) {
     UserView view = users.view(user);
-    CurrentUser current = new CurrentUser(user.id(), user.username(), user.role(), user.countyCode(),
-        user.townshipCode(), new LinkedHashSet<>(view.villageCodes()));
+    CurrentUser current =
+        new CurrentUser(
+            user.id(),
+            user.username(),
+            user.role(),
+            user.countyCode(),
+            user.townshipCode(),
+            new LinkedHashSet<>(view.villageCodes()));
     String accessToken = tokens.accessToken(current, view.villageCodes());
-    return new TokenView(accessToken, "Bearer", config.accessTokenTtl().toSeconds(), refreshToken,
-        config.refreshTokenTtl().toSeconds(), view);
+    return new TokenView(
+        accessToken,
+        "Bearer",
+        config.accessTokenTtl().toSeconds(),
+        refreshToken,
+        config.refreshTokenTtl().toSeconds(),
+        view);
   }
 
-  /** Holds back a failed login's answer. Runs on a blocking executor thread, never an event loop. */
+  /**
+   * Holds back a failed login's answer. Runs on a blocking executor thread, never an event loop.
+   */
   private static void pause(Duration delay) {
     if (delay.isZero() || delay.isNegative()) {
       return;

@@ -19,14 +19,22 @@ import java.util.UUID;
  * @param villageCodes the villages a doctor works in; empty for other roles
  */
 public record CurrentUser(
-    UUID id, String username, Role role, String countyCode, String townshipCode, Set<String> villageCodes) {
+    UUID id,
+    String username,
+    Role role,
+    String countyCode,
+    String townshipCode,
+    Set<String> villageCodes) {
 
   /** JWT claim holding the user id. */
   public static final String CLAIM_USER_ID = "uid";
+
   /** JWT claim holding the county code. */
   public static final String CLAIM_COUNTY = "county";
+
   /** JWT claim holding the township code (absent for county administrators). */
   public static final String CLAIM_TOWNSHIP = "township";
+
   /** JWT claim holding the doctor's village codes. */
   public static final String CLAIM_VILLAGES = "villages";
 
@@ -39,8 +47,8 @@ public record CurrentUser(
 
   /**
    * Returns true if this user may read data of the village with the given 12-digit code: a doctor
-   * their own villages, a supervisor every village of their township, an administrator every village
-   * of their county. False for null.
+   * their own villages, a supervisor every village of their township, an administrator every
+   * village of their county. False for null.
    */
   public boolean canRead(String villageCode) {
     if (villageCode == null) {

@@ -23,7 +23,8 @@ final class CurrentUserBinder implements TypedRequestArgumentBinder<CurrentUser>
   }
 
   @Override
-  public BindingResult<CurrentUser> bind(ArgumentConversionContext<CurrentUser> context, HttpRequest<?> source) {
+  public BindingResult<CurrentUser> bind(
+      ArgumentConversionContext<CurrentUser> context, HttpRequest<?> source) {
     Optional<Authentication> auth = source.getUserPrincipal(Authentication.class);
     if (auth.isEmpty()) {
       return BindingResult.unsatisfied();
@@ -52,7 +53,13 @@ final class CurrentUserBinder implements TypedRequestArgumentBinder<CurrentUser>
     if (a.get(CurrentUser.CLAIM_VILLAGES) instanceof Collection<?> c) {
       c.forEach(v -> villages.add(v.toString()));
     }
-    return Optional.of(new CurrentUser(UUID.fromString(uid.toString()), auth.getName(), role,
-        county.toString(), township == null ? null : township.toString(), villages));
+    return Optional.of(
+        new CurrentUser(
+            UUID.fromString(uid.toString()),
+            auth.getName(),
+            role,
+            county.toString(),
+            township == null ? null : township.toString(),
+            villages));
   }
 }

@@ -13,10 +13,13 @@ final class JwtSecretCheck {
 
   static final int MIN_BYTES = 32;
 
-  JwtSecretCheck(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
+  JwtSecretCheck(
+      @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
     if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
-      throw new IllegalStateException("The JWT secret (SUIFANG_JWT_SECRET) must be at least " + MIN_BYTES
-          + " bytes long; generate one with: openssl rand -base64 48");
+      throw new IllegalStateException(
+          "The JWT secret (SUIFANG_JWT_SECRET) must be at least "
+              + MIN_BYTES
+              + " bytes long; generate one with: openssl rand -base64 48");
     }
   }
 }

@@ -18,8 +18,11 @@ final class LoginBlockedException extends ApiException {
   private final Instant until;
 
   LoginBlockedException(AuthError code, Instant until) {
-    super(code, code.messageZh() + "（解锁时间：" + BEIJING.format(until) + " 北京时间）",
-        code.messageEn() + " (until " + until + ")", List.of());
+    super(
+        code,
+        code.messageZh() + "（解锁时间：" + BEIJING.format(until) + " 北京时间）",
+        code.messageEn() + " (until " + until + ")",
+        List.of());
     this.until = until;
   }
 

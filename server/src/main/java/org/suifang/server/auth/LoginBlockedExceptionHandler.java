@@ -11,10 +11,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Answers a {@link LoginBlockedException} like any API error, plus {@code Retry-After} in seconds. */
+/**
+ * Answers a {@link LoginBlockedException} like any API error, plus {@code Retry-After} in seconds.
+ */
 @Produces
 @Singleton
-final class LoginBlockedExceptionHandler implements ExceptionHandler<LoginBlockedException, HttpResponse<?>> {
+final class LoginBlockedExceptionHandler
+    implements ExceptionHandler<LoginBlockedException, HttpResponse<?>> {
 
   private final ErrorResponseProcessor<?> processor;
   private final Clock clock;
@@ -27,9 +30,11 @@ final class LoginBlockedExceptionHandler implements ExceptionHandler<LoginBlocke
   @Override
   @SuppressWarnings("rawtypes") // the interface declares a raw HttpRequest
   public HttpResponse<?> handle(HttpRequest request, LoginBlockedException exception) {
-    long seconds = Math.max(1, Duration.between(clock.instant(), exception.until()).toSeconds() + 1);
+    long seconds =
+        Math.max(1, Duration.between(clock.instant(), exception.until()).toSeconds() + 1);
     return processor.processResponse(
         ErrorContext.builder(request).cause(exception).build(),
-        HttpResponse.status(exception.code().status()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        HttpResponse.status(exception.code().status())
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
   }
 }

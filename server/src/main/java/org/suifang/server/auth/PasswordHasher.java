@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Hashes and checks passwords with bcrypt ({@code at.favre.lib:bcrypt}) at the configured cost.
- * bcrypt reads at most 72 bytes, so longer passwords are refused at creation and never match.
- * Calls are CPU-bound (about 0.25 s at cost 12): run them off the event loop.
+ * bcrypt reads at most 72 bytes, so longer passwords are refused at creation and never match. Calls
+ * are CPU-bound (about 0.25 s at cost 12): run them off the event loop.
  */
 @Singleton
 public class PasswordHasher {

@@ -40,8 +40,12 @@ class TokenService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  TokenService(TokenGenerator generator, TokenConfiguration tokenConfiguration, AuthConfiguration config,
-      RefreshTokenRepository tokens, Clock clock) {
+  TokenService(
+      TokenGenerator generator,
+      TokenConfiguration tokenConfiguration,
+      AuthConfiguration config,
+      RefreshTokenRepository tokens,
+      Clock clock) {
     this.generator = generator;
     this.rolesClaim = tokenConfiguration.getRolesName();
     this.config = config;
@@ -51,9 +55,9 @@ class TokenService {
 
   /**
    * Returns a signed access token for the user, valid for {@code suifang.auth.access-token-ttl}.
-   * Claims: {@code sub} (username), the roles claim (exactly the role's name), {@code uid},
-   * {@code county}, {@code township} (absent for an administrator), {@code villages}, {@code iss},
-   * {@code iat}, {@code exp}, {@code jti}.
+   * Claims: {@code sub} (username), the roles claim (exactly the role's name), {@code uid}, {@code
+   * county}, {@code township} (absent for an administrator), {@code villages}, {@code iss}, {@code
+   * iat}, {@code exp}, {@code jti}.
    */
   String accessToken(CurrentUser user, List<String> villageCodes) {
     Instant now = clock.instant();
@@ -70,7 +74,8 @@ class TokenService {
       claims.put(CurrentUser.CLAIM_TOWNSHIP, user.townshipCode());
     }
     claims.put(CurrentUser.CLAIM_VILLAGES, List.copyOf(villageCodes));
-    return generator.generateToken(claims)
+    return generator
+        .generateToken(claims)
         .orElseThrow(() -> new IllegalStateException("the JWT generator produced no token"));
   }
 
@@ -106,7 +111,9 @@ class TokenService {
   /** Revokes the family of a refresh token; does nothing for an unknown token. */
   @Transactional
   void revokeFamilyOf(String token) {
-    tokens.findByTokenHash(hash(token)).ifPresent(t -> tokens.revokeFamily(t.familyId(), clock.instant()));
+    tokens
+        .findByTokenHash(hash(token))
+        .ifPresent(t -> tokens.revokeFamily(t.familyId(), clock.instant()));
   }
 
   /** Revokes one family. */
@@ -132,8 +139,17 @@ class TokenService {
     random.nextBytes(bytes);
     String token = BASE64URL.encodeToString(bytes);
     Instant now = clock.instant();
-    tokens.save(new RefreshToken(UUID.randomUUID(), userId, familyId, hash(token), deviceName, now,
-        now.plus(config.refreshTokenTtl()), null, null));
+    tokens.save(
+        new RefreshToken(
+            UUID.randomUUID(),
+            userId,
+            familyId,
+            hash(token),
+            deviceName,
+            now,
+            now.plus(config.refreshTokenTtl()),
+            null,
+            null));
     return token;
   }
 
@@ -151,7 +167,10 @@ class TokenService {
    * The outcome of {@link #rotate}: either {@code error} is set, or {@code refreshToken} is the new
    * token.
    */
-  record Rotation(@Nullable AuthError error, @Nullable UUID userId, @Nullable UUID familyId,
+  record Rotation(
+      @Nullable AuthError error,
+      @Nullable UUID userId,
+      @Nullable UUID familyId,
       @Nullable String refreshToken) {
 
     static Rotation failed(AuthError error, @Nullable UUID userId) {

@@ -18,7 +18,12 @@ import org.suifang.server.users.UserView;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 record TokenView(
-    String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn, UserView user) {
+    String accessToken,
+    String tokenType,
+    long expiresIn,
+    String refreshToken,
+    long refreshExpiresIn,
+    UserView user) {
 
   @Override
   public String toString() {

@@ -17,11 +17,21 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiError(
-    int status, String code, String messageZh, String messageEn, List<FieldError> fieldErrors, String help) {
+    int status,
+    String code,
+    String messageZh,
+    String messageEn,
+    List<FieldError> fieldErrors,
+    String help) {
 
   /** Creates the error for a code with its default messages. */
   public static ApiError of(ErrorCode code, List<FieldError> fieldErrors) {
-    return new ApiError(code.status().getCode(), code.name(), code.messageZh(), code.messageEn(),
-        List.copyOf(fieldErrors), "docs/errors.md#" + code.anchor());
+    return new ApiError(
+        code.status().getCode(),
+        code.name(),
+        code.messageZh(),
+        code.messageEn(),
+        List.copyOf(fieldErrors),
+        "docs/errors.md#" + code.anchor());
   }
 }

@@ -25,7 +25,8 @@ import java.util.List;
 final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
 
   @Override
-  public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+  public MutableHttpResponse<ApiError> processResponse(
+      ErrorContext context, MutableHttpResponse<?> response) {
     ApiError body = body(context, response.status());
     @SuppressWarnings("unchecked")
     MutableHttpResponse<ApiError> typed = (MutableHttpResponse<ApiError>) response;
@@ -53,8 +54,12 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
         String field = error.getPath().map(ApiErrorResponseProcessor::jsonPath).orElse(null);
         if (field != null) {
           String message = error.getMessage();
-          fields.add(new FieldError(field, code == CommonError.VALIDATION_FAILED ? "INVALID" : "MALFORMED",
-              message, message));
+          fields.add(
+              new FieldError(
+                  field,
+                  code == CommonError.VALIDATION_FAILED ? "INVALID" : "MALFORMED",
+                  message,
+                  message));
         }
       }
     }
@@ -63,7 +68,8 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
 
   /** A bean-validation failure as a field error with a stable code by constraint kind. */
   private static FieldError fieldError(String field, ConstraintViolation<?> v) {
-    String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    String constraint =
+        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     switch (constraint) {
       case "NotNull", "NotBlank", "NotEmpty":
         return new FieldError(field, "REQUIRED", "此项必填。", v.getMessage());
@@ -105,7 +111,9 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
     }
   }
 
-  /** Turns a validation path like {@code create.command.phone} into the JSON field {@code phone}. */
+  /**
+   * Turns a validation path like {@code create.command.phone} into the JSON field {@code phone}.
+   */
   private static String jsonPath(String path) {
     String[] parts = path.split("\\.");
     if (parts.length > 2) {

@@ -24,7 +24,8 @@ public class ApiException extends RuntimeException {
   }
 
   /** Creates an error with messages more specific than the code's defaults. */
-  public ApiException(ErrorCode code, String messageZh, String messageEn, List<FieldError> fieldErrors) {
+  public ApiException(
+      ErrorCode code, String messageZh, String messageEn, List<FieldError> fieldErrors) {
     super(code.name() + ": " + messageEn);
     this.code = Objects.requireNonNull(code, "code == null");
     this.messageZh = messageZh;
@@ -33,8 +34,10 @@ public class ApiException extends RuntimeException {
   }
 
   /** Shorthand for a {@link CommonError#VALIDATION_FAILED} error about one field. */
-  public static ApiException invalidField(String field, String fieldCode, String messageZh, String messageEn) {
-    return new ApiException(CommonError.VALIDATION_FAILED,
+  public static ApiException invalidField(
+      String field, String fieldCode, String messageZh, String messageEn) {
+    return new ApiException(
+        CommonError.VALIDATION_FAILED,
         List.of(new FieldError(field, fieldCode, messageZh, messageEn)));
   }
 
@@ -48,7 +51,12 @@ public class ApiException extends RuntimeException {
 
   /** Returns the response body for this error. */
   public ApiError toApiError() {
-    return new ApiError(code.status().getCode(), code.name(), messageZh, messageEn, fieldErrors,
+    return new ApiError(
+        code.status().getCode(),
+        code.name(),
+        messageZh,
+        messageEn,
+        fieldErrors,
         "docs/errors.md#" + code.anchor());
   }
 }

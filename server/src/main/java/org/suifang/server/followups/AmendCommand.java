@@ -13,4 +13,5 @@ import jakarta.validation.constraints.Size;
  * @param followUp the complete corrected form, with a new client-generated id and the same disease
  */
 @Serdeable
-record AmendCommand(@NotBlank @Size(max = 200) String reason, @NotNull @Valid FollowUpCommand followUp) {}
+record AmendCommand(
+    @NotBlank @Size(max = 200) String reason, @NotNull @Valid FollowUpCommand followUp) {}

@@ -15,9 +15,9 @@ import org.suifang.rules.NextStep;
 import org.suifang.rules.VisitMode;
 
 /**
- * A follow-up row (table {@code follow_up}, V11): one disease form of one encounter with its
- * stored assessment. Code sets (symptoms, danger signs) are comma-separated enum names. Only the
- * void columns ever change after insert. Never serialised: see {@link FollowUpView}.
+ * A follow-up row (table {@code follow_up}, V11): one disease form of one encounter with its stored
+ * assessment. Code sets (symptoms, danger signs) are comma-separated enum names. Only the void
+ * columns ever change after insert. Never serialised: see {@link FollowUpView}.
  */
 @MappedEntity("follow_up")
 record FollowUp(

@@ -24,23 +24,23 @@ import org.suifang.rules.VisitMode;
  * One filled-in follow-up form (domain.md §4.1 hypertension, §4.2 diabetes). Fields that are not on
  * the {@code disease}'s form (e.g. salt intake on the diabetes form, glucose on the hypertension
  * form) are rejected. Values are checked by the rule library's {@code VisitValidator}: hard errors
- * are 400s, soft warnings are stored with the record. Current/target pairs: the plain field is
- * the current value, {@code target…} the goal agreed for the next visit.
+ * are 400s, soft warnings are stored with the record. Current/target pairs: the plain field is the
+ * current value, {@code target…} the goal agreed for the next visit.
  *
  * @param id the client-generated id (UUIDv7); a repeat with the same id and content is a no-op
  * @param disease which form this is
  * @param encounterId groups the two forms of a patient with both diseases seen at one encounter
  * @param visitDate 随访日期 (China date); not in the future
  * @param mode 随访方式; a PHONE visit carries no measurements
- * @param symptoms 症状: names of the disease's symptom list (HypertensionSymptom or
- *     DiabetesSymptom); NONE is exclusive
+ * @param symptoms 症状: names of the disease's symptom list (HypertensionSymptom or DiabetesSymptom);
+ *     NONE is exclusive
  * @param otherSymptoms 其他 symptoms, free text
  * @param temperature ℃; not on the paper forms but a diabetes danger sign (&gt; 39 ℃)
  * @param bmi kg/m²; computed from the weight and the patient's height when absent
  * @param targetBmi kg/m²; computed from the target weight and the height when absent
  * @param heartRate beats/min (the diabetes form has no row, but HR &gt; 100 is a danger sign)
- * @param dorsalisPedis 足背动脉搏动 (diabetes); {@code dorsalisPedisSide} is required with
- *     WEAKENED or ABSENT
+ * @param dorsalisPedis 足背动脉搏动 (diabetes); {@code dorsalisPedisSide} is required with WEAKENED or
+ *     ABSENT
  * @param drinkingLiangPerDay 两 of baijiu equivalent per day
  * @param saltIntake hypertension only
  * @param stapleFoodGramsPerDay 主食 g/day, diabetes only

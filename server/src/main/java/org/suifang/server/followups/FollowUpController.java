@@ -28,11 +28,14 @@ class FollowUpController {
    * record when the same request is repeated.
    */
   @Post("/patients/{patientId}/follow-ups")
-  HttpResponse<FollowUpView> record(UUID patientId, @Body @Valid FollowUpCommand command, CurrentUser user) {
+  HttpResponse<FollowUpView> record(
+      UUID patientId, @Body @Valid FollowUpCommand command, CurrentUser user) {
     return created(service.record(patientId, command, user));
   }
 
-  /** Returns the patient's follow-up history, newest first, superseded and voided records included. */
+  /**
+   * Returns the patient's follow-up history, newest first, superseded and voided records included.
+   */
   @Get("/patients/{patientId}/follow-ups")
   FollowUpHistoryView history(UUID patientId, CurrentUser user) {
     return service.history(patientId, user);

@@ -14,7 +14,8 @@ import java.util.UUID;
 interface FollowUpRepository extends CrudRepository<FollowUp, UUID> {
 
   /** Every record of the patient, superseded and voided ones included; newest visit first. */
-  @Query("SELECT * FROM follow_up WHERE patient_id = :patientId ORDER BY visit_date DESC, received_at DESC")
+  @Query(
+      "SELECT * FROM follow_up WHERE patient_id = :patientId ORDER BY visit_date DESC, received_at DESC")
   List<FollowUp> findHistory(UUID patientId);
 
   List<FollowUp> findByEncounterId(UUID encounterId);
@@ -28,17 +29,20 @@ interface FollowUpRepository extends CrudRepository<FollowUp, UUID> {
    * face-to-face record of the same patient and disease dated before {@code visitDate}, other than
    * {@code excluded} (the record being amended).
    */
-  @Query("""
+  @Query(
+      """
       SELECT f.* FROM follow_up f
       WHERE f.patient_id = :patientId AND f.disease = :disease AND f.mode <> 'PHONE'
         AND f.voided_at IS NULL AND f.visit_date < :visitDate AND f.id <> :excluded
         AND NOT EXISTS (SELECT 1 FROM follow_up a WHERE a.amends = f.id)
       ORDER BY f.visit_date DESC, f.received_at DESC
       LIMIT 1""")
-  Optional<FollowUp> findPrevious(UUID patientId, String disease, LocalDate visitDate, UUID excluded);
+  Optional<FollowUp> findPrevious(
+      UUID patientId, String disease, LocalDate visitDate, UUID excluded);
 
   /** Marks a record voided unless it already is; returns the number of rows changed (0 or 1). */
-  @Query("""
+  @Query(
+      """
       UPDATE follow_up SET voided_at = :at, voided_by = :by, void_reason = :reason,
         updated_at = :at, version = version + 1
       WHERE id = :id AND voided_at IS NULL""")

@@ -61,8 +61,8 @@ import org.suifang.server.users.UserService;
  * <p>Recording a form (and amending one) validates it with the rule library's {@link
  * VisitValidator} (errors are 400s and nothing is stored; warnings are stored with the record) and
  * assesses it with the configured {@link RuleSet}: the patient's age at the visit, conditions and
- * pregnancy flag, and the previous current face-to-face record of the same disease before the
- * visit date (read from the database) decide danger signs, classification, next step and due date.
+ * pregnancy flag, and the previous current face-to-face record of the same disease before the visit
+ * date (read from the database) decide danger signs, classification, next step and due date.
  *
  * <p>Records are immutable: {@link #amend} stores a new record that supersedes the original, and
  * {@link #voidRecord} only sets the void columns. Only a doctor of the patient's village may write;
@@ -71,9 +71,17 @@ import org.suifang.server.users.UserService;
 @Singleton
 class FollowUpService {
 
-  private static final Set<String> NOT_ON_HYPERTENSION_FORM = Set.of(
-      "dorsalisPedis", "dorsalisPedisSide", "stapleFoodGramsPerDay", "targetStapleFoodGramsPerDay",
-      "fastingGlucose", "glucoseSpecimen", "hba1c", "hba1cTestDate", "hypoglycaemia");
+  private static final Set<String> NOT_ON_HYPERTENSION_FORM =
+      Set.of(
+          "dorsalisPedis",
+          "dorsalisPedisSide",
+          "stapleFoodGramsPerDay",
+          "targetStapleFoodGramsPerDay",
+          "fastingGlucose",
+          "glucoseSpecimen",
+          "hba1c",
+          "hba1cTestDate",
+          "hypoglycaemia");
   private static final Set<String> NOT_ON_DIABETES_FORM = Set.of("saltIntake", "targetSaltIntake");
 
   private final FollowUpRepository followUps;
@@ -86,9 +94,16 @@ class FollowUpService {
   private final JsonMapper json;
   private final Clock clock;
 
-  FollowUpService(FollowUpRepository followUps, FollowUpMedicationRepository medications,
-      FollowUpWarningRepository warnings, PatientService patients, UserService users,
-      RuleSet ruleSet, Assessor assessor, JsonMapper json, Clock clock) {
+  FollowUpService(
+      FollowUpRepository followUps,
+      FollowUpMedicationRepository medications,
+      FollowUpWarningRepository warnings,
+      PatientService patients,
+      UserService users,
+      RuleSet ruleSet,
+      Assessor assessor,
+      JsonMapper json,
+      Clock clock) {
     this.followUps = followUps;
     this.medications = medications;
     this.warnings = warnings;
@@ -104,9 +119,9 @@ class FollowUpService {
   record Recorded(FollowUpView followUp, boolean created) {}
 
   /**
-   * Records a follow-up form for the patient. A repeat of the same request (same id, same
-   * content) returns the stored record with {@code created == false}; the same id with other
-   * content is {@link FollowUpError#FOLLOW_UP_ID_CONFLICT}.
+   * Records a follow-up form for the patient. A repeat of the same request (same id, same content)
+   * returns the stored record with {@code created == false}; the same id with other content is
+   * {@link FollowUpError#FOLLOW_UP_ID_CONFLICT}.
    */
   @Transactional
   Recorded record(UUID patientId, FollowUpCommand command, CurrentUser user) {
@@ -120,9 +135,9 @@ class FollowUpService {
   }
 
   /**
-   * Corrects a record: stores the corrected form as a new record (new id) that amends the
-   * original, which is kept and shown as superseded. The original must be current and the
-   * disease unchanged. Idempotent on the new id like {@link #record}.
+   * Corrects a record: stores the corrected form as a new record (new id) that amends the original,
+   * which is kept and shown as superseded. The original must be current and the disease unchanged.
+   * Idempotent on the new id like {@link #record}.
    */
   @Transactional
   Recorded amend(UUID originalId, AmendCommand command, CurrentUser user) {
@@ -142,8 +157,11 @@ class FollowUpService {
       throw new ApiException(FollowUpError.FOLLOW_UP_SUPERSEDED);
     }
     if (form.disease() != original.disease()) {
-      throw ApiException.invalidField("followUp.disease", "DISEASE_CHANGED",
-          "更正不能改变疾病种类。", "An amendment cannot change the disease.");
+      throw ApiException.invalidField(
+          "followUp.disease",
+          "DISEASE_CHANGED",
+          "更正不能改变疾病种类。",
+          "An amendment cannot change the disease.");
     }
     return new Recorded(store(patient, form, original, reason, hash, user, "followUp."), true);
   }
@@ -182,12 +200,13 @@ class FollowUpService {
   @Transactional(readOnly = true)
   FollowUpHistoryView history(UUID patientId, CurrentUser user) {
     patients.readable(patientId, user);
-    return new FollowUpHistoryView(patientId,
-        views(followUps.findHistory(patientId)));
+    return new FollowUpHistoryView(patientId, views(followUps.findHistory(patientId)));
   }
 
   private FollowUp find(UUID id) {
-    return followUps.findById(id).orElseThrow(() -> new ApiException(FollowUpError.FOLLOW_UP_NOT_FOUND));
+    return followUps
+        .findById(id)
+        .orElseThrow(() -> new ApiException(FollowUpError.FOLLOW_UP_NOT_FOUND));
   }
 
   private Recorded repeat(FollowUp existing, String hash) {
@@ -198,64 +217,135 @@ class FollowUpService {
   }
 
   /** Validates, assesses and stores a form; {@code prefix} is prepended to field-error paths. */
-  private FollowUpView store(Patient patient, FollowUpCommand c, @Nullable FollowUp amended,
-      @Nullable String amendReason, String hash, CurrentUser user, String prefix) {
+  private FollowUpView store(
+      Patient patient,
+      FollowUpCommand c,
+      @Nullable FollowUp amended,
+      @Nullable String amendReason,
+      String hash,
+      CurrentUser user,
+      String prefix) {
     LocalDate today = patients.today();
     List<FieldError> errors = new ArrayList<>();
     Form form = checkForm(c, patient, today, errors);
-    PatientContext context = PatientContext.newBuilder()
-        .birthDate(patient.birthDate())
-        .sex(patient.sex())
-        .hasHypertension(patient.hypertension())
-        .hasDiabetes(patient.diabetes())
-        .pregnantOrBreastfeeding(isTrue(c.pregnantOrBreastfeeding()))
-        .build();
+    PatientContext context =
+        PatientContext.newBuilder()
+            .birthDate(patient.birthDate())
+            .sex(patient.sex())
+            .hasHypertension(patient.hypertension())
+            .hasDiabetes(patient.diabetes())
+            .pregnantOrBreastfeeding(isTrue(c.pregnantOrBreastfeeding()))
+            .build();
     VisitInput input = visitInput(c, form);
-    ValidationResult validation = VisitValidator.validate(ruleSet, c.disease(), context, input, today);
+    ValidationResult validation =
+        VisitValidator.validate(ruleSet, c.disease(), context, input, today);
     for (Issue issue : validation.errors()) {
-      errors.add(new FieldError(jsonField(issue.field()), issue.code(), issue.messageZh(), issue.messageEn()));
+      errors.add(
+          new FieldError(
+              jsonField(issue.field()), issue.code(), issue.messageZh(), issue.messageEn()));
     }
     if (!errors.isEmpty()) {
-      throw new ApiException(CommonError.VALIDATION_FAILED,
-          errors.stream().map(e -> prefixed(prefix, e)).toList());
+      throw new ApiException(
+          CommonError.VALIDATION_FAILED, errors.stream().map(e -> prefixed(prefix, e)).toList());
     }
-    if (patient.status() == ManagementStatus.TERMINATED && c.visitDate().isAfter(patient.statusDate())) {
+    if (patient.status() == ManagementStatus.TERMINATED
+        && c.visitDate().isAfter(patient.statusDate())) {
       throw new ApiException(FollowUpError.PATIENT_TERMINATED);
     }
     checkEncounter(c, patient.id(), amended, prefix);
 
     UUID excluded = amended != null ? amended.id() : c.id();
-    PreviousVisit previous = followUps
-        .findPrevious(patient.id(), c.disease().name(), c.visitDate(), excluded)
-        .map(FollowUpService::previousVisit)
-        .orElse(null);
+    PreviousVisit previous =
+        followUps
+            .findPrevious(patient.id(), c.disease().name(), c.visitDate(), excluded)
+            .map(FollowUpService::previousVisit)
+            .orElse(null);
     Assessment a = assessor.assess(c.disease(), context, input, previous);
 
     Instant now = clock.instant();
     ReferralCommand referral = c.referral();
-    FollowUp record = new FollowUp(c.id(), patient.id(), c.disease(), c.encounterId(), c.visitDate(),
-        c.mode(), join(form.symptoms()), trim(c.otherSymptoms()), c.systolic(), c.diastolic(),
-        c.weightKg(), c.targetWeightKg(),
-        c.bmi() != null ? c.bmi() : bmi(c.weightKg(), patient.heightCm()),
-        c.targetBmi() != null ? c.targetBmi() : bmi(c.targetWeightKg(), patient.heightCm()),
-        c.heartRate(), c.temperature(), trim(c.otherSigns()), c.dorsalisPedis(), c.dorsalisPedisSide(),
-        c.smokingPerDay(), c.targetSmokingPerDay(), c.drinkingLiangPerDay(), c.targetDrinkingLiangPerDay(),
-        c.exerciseTimesPerWeek(), c.exerciseMinutesPerTime(), c.targetExerciseTimesPerWeek(),
-        c.targetExerciseMinutesPerTime(), c.saltIntake(), c.targetSaltIntake(), c.stapleFoodGramsPerDay(),
-        c.targetStapleFoodGramsPerDay(), c.psychologicalAdjustment(), c.compliance(), trim(c.ancillaryTests()),
-        c.fastingGlucose(), c.glucoseSpecimen(), c.hba1c(), c.hba1cTestDate(), c.medicationAdherence(),
-        isTrue(c.adverseReaction()), trim(c.adverseReactionDescription()),
-        isTrue(c.adverseReactionHardToControl()), isTrue(c.newOrWorseComplication()),
-        trim(c.complicationDescription()), c.hypoglycaemia(),
-        referral == null ? null : trim(referral.reason()), referral == null ? null : trim(referral.facility()),
-        referral == null ? null : trim(referral.department()), referral == null ? null : trim(referral.contact()),
-        referral == null ? null : trim(referral.contactPhone()), c.previousReferralOutcome(),
-        join(form.reportedDangerSigns()), isTrue(c.pregnantOrBreastfeeding()), isTrue(c.annualCheck()),
-        c.nextVisitDate() != null ? c.nextVisitDate() : a.nextDueDate(), trim(c.remarks()), user.id(),
-        c.recordedAt(), now, a.ruleSetId(), a.ageAtVisit(), join(a.dangerSigns()), a.urgentReferral(),
-        a.classification(), a.nextStep(), a.recommendedActionZh(), a.recommendedActionEn(), a.nextDueDate(),
-        a.bphsControlled(), a.clinicalTargetMet(), c.classificationOverride(), trim(c.overrideReason()),
-        amended == null ? null : amended.id(), amendReason, null, null, null, hash, now, 0);
+    FollowUp record =
+        new FollowUp(
+            c.id(),
+            patient.id(),
+            c.disease(),
+            c.encounterId(),
+            c.visitDate(),
+            c.mode(),
+            join(form.symptoms()),
+            trim(c.otherSymptoms()),
+            c.systolic(),
+            c.diastolic(),
+            c.weightKg(),
+            c.targetWeightKg(),
+            c.bmi() != null ? c.bmi() : bmi(c.weightKg(), patient.heightCm()),
+            c.targetBmi() != null ? c.targetBmi() : bmi(c.targetWeightKg(), patient.heightCm()),
+            c.heartRate(),
+            c.temperature(),
+            trim(c.otherSigns()),
+            c.dorsalisPedis(),
+            c.dorsalisPedisSide(),
+            c.smokingPerDay(),
+            c.targetSmokingPerDay(),
+            c.drinkingLiangPerDay(),
+            c.targetDrinkingLiangPerDay(),
+            c.exerciseTimesPerWeek(),
+            c.exerciseMinutesPerTime(),
+            c.targetExerciseTimesPerWeek(),
+            c.targetExerciseMinutesPerTime(),
+            c.saltIntake(),
+            c.targetSaltIntake(),
+            c.stapleFoodGramsPerDay(),
+            c.targetStapleFoodGramsPerDay(),
+            c.psychologicalAdjustment(),
+            c.compliance(),
+            trim(c.ancillaryTests()),
+            c.fastingGlucose(),
+            c.glucoseSpecimen(),
+            c.hba1c(),
+            c.hba1cTestDate(),
+            c.medicationAdherence(),
+            isTrue(c.adverseReaction()),
+            trim(c.adverseReactionDescription()),
+            isTrue(c.adverseReactionHardToControl()),
+            isTrue(c.newOrWorseComplication()),
+            trim(c.complicationDescription()),
+            c.hypoglycaemia(),
+            referral == null ? null : trim(referral.reason()),
+            referral == null ? null : trim(referral.facility()),
+            referral == null ? null : trim(referral.department()),
+            referral == null ? null : trim(referral.contact()),
+            referral == null ? null : trim(referral.contactPhone()),
+            c.previousReferralOutcome(),
+            join(form.reportedDangerSigns()),
+            isTrue(c.pregnantOrBreastfeeding()),
+            isTrue(c.annualCheck()),
+            c.nextVisitDate() != null ? c.nextVisitDate() : a.nextDueDate(),
+            trim(c.remarks()),
+            user.id(),
+            c.recordedAt(),
+            now,
+            a.ruleSetId(),
+            a.ageAtVisit(),
+            join(a.dangerSigns()),
+            a.urgentReferral(),
+            a.classification(),
+            a.nextStep(),
+            a.recommendedActionZh(),
+            a.recommendedActionEn(),
+            a.nextDueDate(),
+            a.bphsControlled(),
+            a.clinicalTargetMet(),
+            c.classificationOverride(),
+            trim(c.overrideReason()),
+            amended == null ? null : amended.id(),
+            amendReason,
+            null,
+            null,
+            null,
+            hash,
+            now,
+            0);
     try {
       followUps.save(record);
     } catch (DataAccessException e) {
@@ -267,8 +357,15 @@ class FollowUpService {
     medications.saveAll(rows);
     List<FollowUpWarning> stored = new ArrayList<>();
     for (Issue w : validation.warnings()) {
-      stored.add(new FollowUpWarning(null, record.id(), stored.size() + 1, jsonField(w.field()), w.code(),
-          w.messageZh(), w.messageEn()));
+      stored.add(
+          new FollowUpWarning(
+              null,
+              record.id(),
+              stored.size() + 1,
+              jsonField(w.field()),
+              w.code(),
+              w.messageZh(),
+              w.messageEn()));
     }
     warnings.saveAll(stored);
     // Answer with the rows as stored (decimal scale, timestamp precision), exactly as a later GET.
@@ -279,18 +376,23 @@ class FollowUpService {
   private record Form(Set<? extends Enum<?>> symptoms, Set<DangerSign> reportedDangerSigns) {}
 
   /**
-   * The checks the rule library does not make: codes belong to the disease's form, fields belong
-   * on the form, dependent fields come together, an override has a reason, and so on.
+   * The checks the rule library does not make: codes belong to the disease's form, fields belong on
+   * the form, dependent fields come together, an override has a reason, and so on.
    */
-  private static Form checkForm(FollowUpCommand c, Patient patient, LocalDate today, List<FieldError> errors) {
+  private static Form checkForm(
+      FollowUpCommand c, Patient patient, LocalDate today, List<FieldError> errors) {
     if (!patient.has(c.disease())) {
-      errors.add(new FieldError("disease", "NOT_A_CONDITION",
-          "该患者未登记此疾病，请先在患者资料中添加。",
-          "The patient is not managed for this disease; add the condition to the patient first."));
+      errors.add(
+          new FieldError(
+              "disease",
+              "NOT_A_CONDITION",
+              "该患者未登记此疾病，请先在患者资料中添加。",
+              "The patient is not managed for this disease; add the condition to the patient first."));
     }
-    Set<? extends Enum<?>> symptoms = c.disease() == Disease.HYPERTENSION
-        ? parseCodes(c.symptoms(), HypertensionSymptom.class, "symptoms", errors)
-        : parseCodes(c.symptoms(), DiabetesSymptom.class, "symptoms", errors);
+    Set<? extends Enum<?>> symptoms =
+        c.disease() == Disease.HYPERTENSION
+            ? parseCodes(c.symptoms(), HypertensionSymptom.class, "symptoms", errors)
+            : parseCodes(c.symptoms(), DiabetesSymptom.class, "symptoms", errors);
 
     Set<DangerSign> reported = EnumSet.noneOf(DangerSign.class);
     List<DangerSign> signs = c.reportedDangerSigns() == null ? List.of() : c.reportedDangerSigns();
@@ -298,12 +400,17 @@ class FollowUpService {
       if (signs.get(i).appliesTo(c.disease())) {
         reported.add(signs.get(i));
       } else {
-        errors.add(new FieldError("reportedDangerSigns[" + i + "]", "NOT_ON_LIST",
-            "该危急情况不在本病的危急情况清单上。", "This danger sign is not on this disease's list."));
+        errors.add(
+            new FieldError(
+                "reportedDangerSigns[" + i + "]",
+                "NOT_ON_LIST",
+                "该危急情况不在本病的危急情况清单上。",
+                "This danger sign is not on this disease's list."));
       }
     }
 
-    Set<String> notOnForm = c.disease() == Disease.HYPERTENSION ? NOT_ON_HYPERTENSION_FORM : NOT_ON_DIABETES_FORM;
+    Set<String> notOnForm =
+        c.disease() == Disease.HYPERTENSION ? NOT_ON_HYPERTENSION_FORM : NOT_ON_DIABETES_FORM;
     Map<String, Object> present = new HashMap<>();
     present.put("dorsalisPedis", c.dorsalisPedis());
     present.put("dorsalisPedisSide", c.dorsalisPedisSide());
@@ -318,9 +425,14 @@ class FollowUpService {
     present.put("targetSaltIntake", c.targetSaltIntake());
     for (String field : notOnForm) {
       if (present.get(field) != null) {
-        errors.add(new FieldError(field, "NOT_ON_FORM",
-            "该项不在" + c.disease().labelZh() + "随访表上。",
-            "This field is not on the " + c.disease().labelEn().toLowerCase(Locale.ROOT) + " form."));
+        errors.add(
+            new FieldError(
+                field,
+                "NOT_ON_FORM",
+                "该项不在" + c.disease().labelZh() + "随访表上。",
+                "This field is not on the "
+                    + c.disease().labelEn().toLowerCase(Locale.ROOT)
+                    + " form."));
       }
     }
 
@@ -332,53 +444,94 @@ class FollowUpService {
         errors.add(phoneMeasurement("bmi"));
       }
     }
-    boolean sideNeeded = c.dorsalisPedis() == DorsalisPedis.WEAKENED || c.dorsalisPedis() == DorsalisPedis.ABSENT;
+    boolean sideNeeded =
+        c.dorsalisPedis() == DorsalisPedis.WEAKENED || c.dorsalisPedis() == DorsalisPedis.ABSENT;
     if (sideNeeded && c.dorsalisPedisSide() == null) {
-      errors.add(required("dorsalisPedisSide", "足背动脉搏动减弱或消失时须填写侧别",
-          "The side is required when the pulse is weakened or absent"));
+      errors.add(
+          required(
+              "dorsalisPedisSide",
+              "足背动脉搏动减弱或消失时须填写侧别",
+              "The side is required when the pulse is weakened or absent"));
     } else if (!sideNeeded && c.dorsalisPedisSide() != null && c.disease() == Disease.DIABETES) {
-      errors.add(notAllowed("dorsalisPedisSide", "只有减弱或消失时才填写侧别",
-          "A side is given only for a weakened or absent pulse"));
+      errors.add(
+          notAllowed(
+              "dorsalisPedisSide",
+              "只有减弱或消失时才填写侧别",
+              "A side is given only for a weakened or absent pulse"));
     }
-    if (c.fastingGlucose() != null && c.glucoseSpecimen() == null && c.disease() == Disease.DIABETES) {
-      errors.add(required("glucoseSpecimen", "请填写血糖标本类型（末梢血或血浆）",
-          "The specimen type (CAPILLARY or PLASMA) is required with a glucose value"));
-    } else if (c.fastingGlucose() == null && c.glucoseSpecimen() != null && c.disease() == Disease.DIABETES) {
-      errors.add(notAllowed("glucoseSpecimen", "没有血糖值时不填写标本类型",
-          "A specimen type is given only with a glucose value"));
+    if (c.fastingGlucose() != null
+        && c.glucoseSpecimen() == null
+        && c.disease() == Disease.DIABETES) {
+      errors.add(
+          required(
+              "glucoseSpecimen",
+              "请填写血糖标本类型（末梢血或血浆）",
+              "The specimen type (CAPILLARY or PLASMA) is required with a glucose value"));
+    } else if (c.fastingGlucose() == null
+        && c.glucoseSpecimen() != null
+        && c.disease() == Disease.DIABETES) {
+      errors.add(
+          notAllowed(
+              "glucoseSpecimen",
+              "没有血糖值时不填写标本类型",
+              "A specimen type is given only with a glucose value"));
     }
     if (c.hba1c() != null && c.hba1cTestDate() == null && c.disease() == Disease.DIABETES) {
       errors.add(required("hba1cTestDate", "请填写糖化血红蛋白的检查日期", "The HbA1c test date is required"));
     }
     if (c.hba1cTestDate() != null && c.hba1cTestDate().isAfter(c.visitDate())) {
-      errors.add(new FieldError("hba1cTestDate", "AFTER_VISIT",
-          "检查日期不能晚于随访日期。", "The test date cannot be after the visit date."));
+      errors.add(
+          new FieldError(
+              "hba1cTestDate",
+              "AFTER_VISIT",
+              "检查日期不能晚于随访日期。",
+              "The test date cannot be after the visit date."));
     }
     if (isTrue(c.adverseReaction()) && trim(c.adverseReactionDescription()) == null) {
-      errors.add(required("adverseReactionDescription", "有药物不良反应时请写明药物和反应",
-          "Describe the drug and the reaction"));
+      errors.add(
+          required(
+              "adverseReactionDescription",
+              "有药物不良反应时请写明药物和反应",
+              "Describe the drug and the reaction"));
     }
     if (isTrue(c.adverseReactionHardToControl()) && !isTrue(c.adverseReaction())) {
-      errors.add(new FieldError("adverseReactionHardToControl", "NEEDS_ADVERSE_REACTION",
-          "难以控制的不良反应须先勾选“有不良反应”。", "A hard-to-control reaction needs adverseReaction = true."));
+      errors.add(
+          new FieldError(
+              "adverseReactionHardToControl",
+              "NEEDS_ADVERSE_REACTION",
+              "难以控制的不良反应须先勾选“有不良反应”。",
+              "A hard-to-control reaction needs adverseReaction = true."));
     }
     if (c.classificationOverride() != null && trim(c.overrideReason()) == null) {
-      errors.add(required("overrideReason", "修改随访分类时必须说明理由",
-          "A reason is required to override the classification"));
+      errors.add(
+          required(
+              "overrideReason",
+              "修改随访分类时必须说明理由",
+              "A reason is required to override the classification"));
     } else if (c.classificationOverride() == null && trim(c.overrideReason()) != null) {
-      errors.add(notAllowed("overrideReason", "没有修改随访分类时不填写理由",
-          "A reason is given only with a classification override"));
+      errors.add(
+          notAllowed(
+              "overrideReason",
+              "没有修改随访分类时不填写理由",
+              "A reason is given only with a classification override"));
     }
     if (c.nextVisitDate() != null && !c.nextVisitDate().isAfter(c.visitDate())) {
-      errors.add(new FieldError("nextVisitDate", "NOT_AFTER_VISIT",
-          "下次随访日期应晚于本次随访日期。", "The next visit date must be after the visit date."));
+      errors.add(
+          new FieldError(
+              "nextVisitDate",
+              "NOT_AFTER_VISIT",
+              "下次随访日期应晚于本次随访日期。",
+              "The next visit date must be after the visit date."));
     }
     checkMedications(c.disease(), "medications", c.medications(), errors);
     checkMedications(c.disease(), "medicationAdjustments", c.medicationAdjustments(), errors);
     return new Form(symptoms, reported);
   }
 
-  private static void checkMedications(Disease disease, String field, @Nullable List<MedicationCommand> rows,
+  private static void checkMedications(
+      Disease disease,
+      String field,
+      @Nullable List<MedicationCommand> rows,
       List<FieldError> errors) {
     if (rows == null) {
       return;
@@ -388,15 +541,22 @@ class FollowUpService {
       String path = field + "[" + i + "]";
       boolean insulin = trim(m.insulinType()) != null || trim(m.insulinDosage()) != null;
       if (insulin && disease != Disease.DIABETES) {
-        errors.add(new FieldError(path + ".insulinType", "NOT_ON_FORM",
-            "胰岛素只在糖尿病随访表上填写。", "Insulin is recorded on the diabetes form only."));
+        errors.add(
+            new FieldError(
+                path + ".insulinType",
+                "NOT_ON_FORM",
+                "胰岛素只在糖尿病随访表上填写。",
+                "Insulin is recorded on the diabetes form only."));
       } else if (insulin) {
         if (trim(m.insulinType()) == null) {
           errors.add(required(path + ".insulinType", "请填写胰岛素种类", "The insulin type is required"));
         }
         if (trim(m.insulinDosage()) == null) {
-          errors.add(required(path + ".insulinDosage", "请填写胰岛素用法和用量",
-              "The insulin regimen and dose are required"));
+          errors.add(
+              required(
+                  path + ".insulinDosage",
+                  "请填写胰岛素用法和用量",
+                  "The insulin regimen and dose are required"));
         }
       } else {
         if (m.timesPerDay() == null) {
@@ -409,16 +569,22 @@ class FollowUpService {
     }
   }
 
-  /** The forms of one encounter belong to one patient, share date and mode, and differ in disease. */
-  private void checkEncounter(FollowUpCommand c, UUID patientId, @Nullable FollowUp amended, String prefix) {
+  /**
+   * The forms of one encounter belong to one patient, share date and mode, and differ in disease.
+   */
+  private void checkEncounter(
+      FollowUpCommand c, UUID patientId, @Nullable FollowUp amended, String prefix) {
     if (c.encounterId() == null) {
       return;
     }
-    List<FollowUp> others = followUps.findByEncounterId(c.encounterId()).stream()
-        .filter(f -> f.voidedAt() == null && (amended == null || !f.id().equals(amended.id())))
-        .toList();
-    Set<UUID> superseded = followUps.findByAmendsIn(others.stream().map(FollowUp::id).toList()).stream()
-        .map(FollowUp::amends).collect(Collectors.toSet());
+    List<FollowUp> others =
+        followUps.findByEncounterId(c.encounterId()).stream()
+            .filter(f -> f.voidedAt() == null && (amended == null || !f.id().equals(amended.id())))
+            .toList();
+    Set<UUID> superseded =
+        followUps.findByAmendsIn(others.stream().map(FollowUp::id).toList()).stream()
+            .map(FollowUp::amends)
+            .collect(Collectors.toSet());
     for (FollowUp other : others) {
       if (superseded.contains(other.id())) {
         continue;
@@ -446,20 +612,21 @@ class FollowUpService {
   }
 
   private static VisitInput visitInput(FollowUpCommand c, Form form) {
-    VisitInput.Builder b = VisitInput.newBuilder()
-        .visitDate(c.visitDate())
-        .mode(c.mode())
-        .systolic(c.systolic())
-        .diastolic(c.diastolic())
-        .heartRate(c.heartRate())
-        .temperature(toDouble(c.temperature()))
-        .fastingGlucose(toDouble(c.fastingGlucose()))
-        .weightKg(toDouble(c.weightKg()))
-        .otherSymptoms(trim(c.otherSymptoms()))
-        .reportedDangerSigns(form.reportedDangerSigns())
-        .adverseReaction(isTrue(c.adverseReaction()))
-        .adverseReactionHardToControl(isTrue(c.adverseReactionHardToControl()))
-        .newOrWorseComplication(isTrue(c.newOrWorseComplication()));
+    VisitInput.Builder b =
+        VisitInput.newBuilder()
+            .visitDate(c.visitDate())
+            .mode(c.mode())
+            .systolic(c.systolic())
+            .diastolic(c.diastolic())
+            .heartRate(c.heartRate())
+            .temperature(toDouble(c.temperature()))
+            .fastingGlucose(toDouble(c.fastingGlucose()))
+            .weightKg(toDouble(c.weightKg()))
+            .otherSymptoms(trim(c.otherSymptoms()))
+            .reportedDangerSigns(form.reportedDangerSigns())
+            .adverseReaction(isTrue(c.adverseReaction()))
+            .adverseReactionHardToControl(isTrue(c.adverseReactionHardToControl()))
+            .newOrWorseComplication(isTrue(c.newOrWorseComplication()));
     if (c.disease() == Disease.HYPERTENSION) {
       Set<HypertensionSymptom> s = EnumSet.noneOf(HypertensionSymptom.class);
       form.symptoms().forEach(e -> s.add((HypertensionSymptom) e));
@@ -484,8 +651,8 @@ class FollowUpService {
     if (effective == null) {
       return null;
     }
-    return PreviousVisit.of(f.visitDate(), effective,
-        f.classificationOverride() != null ? null : f.bphsControlled());
+    return PreviousVisit.of(
+        f.visitDate(), effective, f.classificationOverride() != null ? null : f.bphsControlled());
   }
 
   /** Assembles views, loading medications, warnings, amendments and names in a few queries. */
@@ -494,68 +661,175 @@ class FollowUpService {
       return List.of();
     }
     List<UUID> ids = records.stream().map(FollowUp::id).toList();
-    Map<UUID, List<FollowUpMedication>> meds = medications.findByFollowUpIdInOrderByLineNo(ids).stream()
-        .collect(Collectors.groupingBy(FollowUpMedication::followUpId));
-    Map<UUID, List<FollowUpWarning>> warns = warnings.findByFollowUpIdInOrderByLineNo(ids).stream()
-        .collect(Collectors.groupingBy(FollowUpWarning::followUpId));
-    Map<UUID, UUID> supersededBy = followUps.findByAmendsIn(ids).stream()
-        .collect(Collectors.toMap(FollowUp::amends, FollowUp::id));
+    Map<UUID, List<FollowUpMedication>> meds =
+        medications.findByFollowUpIdInOrderByLineNo(ids).stream()
+            .collect(Collectors.groupingBy(FollowUpMedication::followUpId));
+    Map<UUID, List<FollowUpWarning>> warns =
+        warnings.findByFollowUpIdInOrderByLineNo(ids).stream()
+            .collect(Collectors.groupingBy(FollowUpWarning::followUpId));
+    Map<UUID, UUID> supersededBy =
+        followUps.findByAmendsIn(ids).stream()
+            .collect(Collectors.toMap(FollowUp::amends, FollowUp::id));
     Map<UUID, String> names = new HashMap<>();
-    records.stream().map(FollowUp::doctorId).distinct()
+    records.stream()
+        .map(FollowUp::doctorId)
+        .distinct()
         .forEach(id -> users.findById(id).ifPresent(u -> names.put(id, u.displayName())));
-    return records.stream().map(f -> view(f, meds.getOrDefault(f.id(), List.of()),
-        warns.getOrDefault(f.id(), List.of()), supersededBy.get(f.id()), names.get(f.doctorId()))).toList();
+    return records.stream()
+        .map(
+            f ->
+                view(
+                    f,
+                    meds.getOrDefault(f.id(), List.of()),
+                    warns.getOrDefault(f.id(), List.of()),
+                    supersededBy.get(f.id()),
+                    names.get(f.doctorId())))
+        .toList();
   }
 
-  private static FollowUpView view(FollowUp f, List<FollowUpMedication> meds, List<FollowUpWarning> warns,
-      @Nullable UUID supersededBy, @Nullable String doctorName) {
-    Function<FollowUpMedication, FollowUpView.MedicationView> med = m -> new FollowUpView.MedicationView(
-        m.drugName(), m.timesPerDay(), m.mgPerDose(), m.insulinType(), m.insulinDosage());
+  private static FollowUpView view(
+      FollowUp f,
+      List<FollowUpMedication> meds,
+      List<FollowUpWarning> warns,
+      @Nullable UUID supersededBy,
+      @Nullable String doctorName) {
+    Function<FollowUpMedication, FollowUpView.MedicationView> med =
+        m ->
+            new FollowUpView.MedicationView(
+                m.drugName(), m.timesPerDay(), m.mgPerDose(), m.insulinType(), m.insulinDosage());
     boolean hasReferral = f.referralReason() != null || f.referralFacility() != null;
-    RecordState state = f.voidedAt() != null ? RecordState.VOIDED
-        : supersededBy != null ? RecordState.SUPERSEDED : RecordState.CURRENT;
-    List<FollowUpView.LabelView> symptoms = f.disease() == Disease.HYPERTENSION
-        ? split(f.symptoms(), HypertensionSymptom.class).stream()
-            .map(s -> new FollowUpView.LabelView(s.name(), s.code(), s.labelZh(), s.labelEn())).toList()
-        : split(f.symptoms(), DiabetesSymptom.class).stream()
-            .map(s -> new FollowUpView.LabelView(s.name(), s.code(), s.labelZh(), s.labelEn())).toList();
-    FollowUpView.AssessmentView assessment = new FollowUpView.AssessmentView(f.ruleSetId(), f.ageAtVisit(),
-        labels(split(f.dangerSigns(), DangerSign.class)), f.urgentReferral(), label(f.classification()),
-        label(f.nextStep()), f.recommendedActionZh(), f.recommendedActionEn(), f.dueDate(),
-        f.bphsControlled(), f.clinicalTargetMet());
-    return new FollowUpView(f.id(), f.patientId(), f.disease(), f.encounterId(), f.visitDate(), f.mode(),
-        f.mode().isFaceToFace(), symptoms, f.otherSymptoms(), f.systolic(), f.diastolic(), f.heartRate(),
-        f.temperature(), f.weightKg(), f.targetWeightKg(), f.bmi(), f.targetBmi(), f.otherSigns(),
-        f.dorsalisPedis(), f.dorsalisPedisSide(), f.smokingPerDay(), f.targetSmokingPerDay(),
-        f.drinkingLiangPerDay(), f.targetDrinkingLiangPerDay(), f.exerciseTimesPerWeek(),
-        f.exerciseMinutesPerTime(), f.targetExerciseTimesPerWeek(), f.targetExerciseMinutesPerTime(),
-        f.saltIntake(), f.targetSaltIntake(), f.stapleFoodGramsPerDay(), f.targetStapleFoodGramsPerDay(),
-        f.psychologicalAdjustment(), f.compliance(), f.ancillaryTests(), f.fastingGlucose(),
-        f.glucoseSpecimen(), f.hba1c(), f.hba1cTestDate(), f.medicationAdherence(), f.adverseReaction(),
-        f.adverseReactionDescription(), f.adverseReactionHardToControl(), f.newOrWorseComplication(),
-        f.complicationDescription(), f.hypoglycaemia(),
+    RecordState state =
+        f.voidedAt() != null
+            ? RecordState.VOIDED
+            : supersededBy != null ? RecordState.SUPERSEDED : RecordState.CURRENT;
+    List<FollowUpView.LabelView> symptoms =
+        f.disease() == Disease.HYPERTENSION
+            ? split(f.symptoms(), HypertensionSymptom.class).stream()
+                .map(s -> new FollowUpView.LabelView(s.name(), s.code(), s.labelZh(), s.labelEn()))
+                .toList()
+            : split(f.symptoms(), DiabetesSymptom.class).stream()
+                .map(s -> new FollowUpView.LabelView(s.name(), s.code(), s.labelZh(), s.labelEn()))
+                .toList();
+    FollowUpView.AssessmentView assessment =
+        new FollowUpView.AssessmentView(
+            f.ruleSetId(),
+            f.ageAtVisit(),
+            labels(split(f.dangerSigns(), DangerSign.class)),
+            f.urgentReferral(),
+            label(f.classification()),
+            label(f.nextStep()),
+            f.recommendedActionZh(),
+            f.recommendedActionEn(),
+            f.dueDate(),
+            f.bphsControlled(),
+            f.clinicalTargetMet());
+    return new FollowUpView(
+        f.id(),
+        f.patientId(),
+        f.disease(),
+        f.encounterId(),
+        f.visitDate(),
+        f.mode(),
+        f.mode().isFaceToFace(),
+        symptoms,
+        f.otherSymptoms(),
+        f.systolic(),
+        f.diastolic(),
+        f.heartRate(),
+        f.temperature(),
+        f.weightKg(),
+        f.targetWeightKg(),
+        f.bmi(),
+        f.targetBmi(),
+        f.otherSigns(),
+        f.dorsalisPedis(),
+        f.dorsalisPedisSide(),
+        f.smokingPerDay(),
+        f.targetSmokingPerDay(),
+        f.drinkingLiangPerDay(),
+        f.targetDrinkingLiangPerDay(),
+        f.exerciseTimesPerWeek(),
+        f.exerciseMinutesPerTime(),
+        f.targetExerciseTimesPerWeek(),
+        f.targetExerciseMinutesPerTime(),
+        f.saltIntake(),
+        f.targetSaltIntake(),
+        f.stapleFoodGramsPerDay(),
+        f.targetStapleFoodGramsPerDay(),
+        f.psychologicalAdjustment(),
+        f.compliance(),
+        f.ancillaryTests(),
+        f.fastingGlucose(),
+        f.glucoseSpecimen(),
+        f.hba1c(),
+        f.hba1cTestDate(),
+        f.medicationAdherence(),
+        f.adverseReaction(),
+        f.adverseReactionDescription(),
+        f.adverseReactionHardToControl(),
+        f.newOrWorseComplication(),
+        f.complicationDescription(),
+        f.hypoglycaemia(),
         meds.stream().filter(m -> m.kind() == MedicationKind.CURRENT).map(med).toList(),
         meds.stream().filter(m -> m.kind() == MedicationKind.ADJUSTMENT).map(med).toList(),
-        hasReferral ? new FollowUpView.ReferralView(f.referralReason(), f.referralFacility(),
-            f.referralDepartment(), f.referralContact(), f.referralContactPhone()) : null,
-        f.previousReferralOutcome(), labels(split(f.reportedDangerSigns(), DangerSign.class)),
-        f.pregnantOrBreastfeeding(), f.annualCheck(), assessment, f.classificationOverride(),
-        f.overrideReason(), label(f.effectiveClassification()), f.nextVisitDate(), f.remarks(),
-        warns.stream().map(w -> new FollowUpView.WarningView(w.field(), w.code(), w.messageZh(),
-            w.messageEn())).toList(),
-        f.doctorId(), doctorName, f.recordedAt(), f.receivedAt(), state, f.amends(), f.amendReason(),
-        supersededBy, f.voidedAt(), f.voidedBy(), f.voidReason(), f.version());
+        hasReferral
+            ? new FollowUpView.ReferralView(
+                f.referralReason(),
+                f.referralFacility(),
+                f.referralDepartment(),
+                f.referralContact(),
+                f.referralContactPhone())
+            : null,
+        f.previousReferralOutcome(),
+        labels(split(f.reportedDangerSigns(), DangerSign.class)),
+        f.pregnantOrBreastfeeding(),
+        f.annualCheck(),
+        assessment,
+        f.classificationOverride(),
+        f.overrideReason(),
+        label(f.effectiveClassification()),
+        f.nextVisitDate(),
+        f.remarks(),
+        warns.stream()
+            .map(
+                w ->
+                    new FollowUpView.WarningView(w.field(), w.code(), w.messageZh(), w.messageEn()))
+            .toList(),
+        f.doctorId(),
+        doctorName,
+        f.recordedAt(),
+        f.receivedAt(),
+        state,
+        f.amends(),
+        f.amendReason(),
+        supersededBy,
+        f.voidedAt(),
+        f.voidedBy(),
+        f.voidReason(),
+        f.version());
   }
 
-  private static void addMedications(List<FollowUpMedication> rows, UUID followUpId, MedicationKind kind,
+  private static void addMedications(
+      List<FollowUpMedication> rows,
+      UUID followUpId,
+      MedicationKind kind,
       @Nullable List<MedicationCommand> commands) {
     if (commands == null) {
       return;
     }
     int line = 1;
     for (MedicationCommand m : commands) {
-      rows.add(new FollowUpMedication(null, followUpId, kind, line++, m.drugName().trim(), m.timesPerDay(),
-          m.mgPerDose(), trim(m.insulinType()), trim(m.insulinDosage())));
+      rows.add(
+          new FollowUpMedication(
+              null,
+              followUpId,
+              kind,
+              line++,
+              m.drugName().trim(),
+              m.timesPerDay(),
+              m.mgPerDose(),
+              trim(m.insulinType()),
+              trim(m.insulinDosage())));
     }
   }
 
@@ -578,12 +852,17 @@ class FollowUpService {
   }
 
   private static FieldError prefixed(String prefix, FieldError e) {
-    return prefix.isEmpty() ? e : new FieldError(prefix + e.field(), e.code(), e.messageZh(), e.messageEn());
+    return prefix.isEmpty()
+        ? e
+        : new FieldError(prefix + e.field(), e.code(), e.messageZh(), e.messageEn());
   }
 
   private static FieldError phoneMeasurement(String field) {
-    return new FieldError(field, Issue.PHONE_VISIT_HAS_MEASUREMENTS,
-        "电话随访不能填写测量或查体结果。", "A telephone visit carries no measurements or examination findings.");
+    return new FieldError(
+        field,
+        Issue.PHONE_VISIT_HAS_MEASUREMENTS,
+        "电话随访不能填写测量或查体结果。",
+        "A telephone visit carries no measurements or examination findings.");
   }
 
   private static FieldError required(String field, String zh, String en) {
@@ -594,16 +873,20 @@ class FollowUpService {
     return new FieldError(field, "NOT_ALLOWED", zh + "。", en + ".");
   }
 
-  private static <E extends Enum<E>> Set<E> parseCodes(List<String> codes, Class<E> type, String field,
-      List<FieldError> errors) {
+  private static <E extends Enum<E>> Set<E> parseCodes(
+      List<String> codes, Class<E> type, String field, List<FieldError> errors) {
     Set<E> parsed = EnumSet.noneOf(type);
     for (int i = 0; i < codes.size(); i++) {
       String code = codes.get(i).trim();
       try {
         parsed.add(Enum.valueOf(type, code));
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError(field + "[" + i + "]", "UNKNOWN_CODE",
-            "“" + code + "”不是本随访表的选项。", "\"" + code + "\" is not an option of this form."));
+        errors.add(
+            new FieldError(
+                field + "[" + i + "]",
+                "UNKNOWN_CODE",
+                "“" + code + "”不是本随访表的选项。",
+                "\"" + code + "\" is not an option of this form."));
       }
     }
     return parsed;
@@ -617,22 +900,31 @@ class FollowUpService {
     if (joined == null || joined.isEmpty()) {
       return List.of();
     }
-    return Arrays.stream(joined.split(",")).map(s -> Enum.valueOf(type, s))
-        .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
+    return Arrays.stream(joined.split(","))
+        .map(s -> Enum.valueOf(type, s))
+        .collect(Collectors.toCollection(LinkedHashSet::new))
+        .stream()
+        .toList();
   }
 
   private static List<FollowUpView.LabelView> labels(List<DangerSign> signs) {
-    return signs.stream().map(s -> new FollowUpView.LabelView(s.name(), null, s.labelZh(), s.labelEn())).toList();
+    return signs.stream()
+        .map(s -> new FollowUpView.LabelView(s.name(), null, s.labelZh(), s.labelEn()))
+        .toList();
   }
 
   @Nullable
   private static FollowUpView.LabelView label(@Nullable Classification c) {
-    return c == null ? null : new FollowUpView.LabelView(c.name(), c.code(), c.labelZh(), c.labelEn());
+    return c == null
+        ? null
+        : new FollowUpView.LabelView(c.name(), c.code(), c.labelZh(), c.labelEn());
   }
 
   @Nullable
   private static FollowUpView.LabelView label(@Nullable NextStep s) {
-    return s == null ? null : new FollowUpView.LabelView(s.name(), s.code(), s.labelZh(), s.labelEn());
+    return s == null
+        ? null
+        : new FollowUpView.LabelView(s.name(), s.code(), s.labelZh(), s.labelEn());
   }
 
   @Nullable
@@ -665,7 +957,8 @@ class FollowUpService {
   }
 
   /** SHA-256 over the request as the server read it: a retried request hashes the same. */
-  private String hash(UUID patientId, @Nullable UUID amends, @Nullable String reason, FollowUpCommand c) {
+  private String hash(
+      UUID patientId, @Nullable UUID amends, @Nullable String reason, FollowUpCommand c) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update((patientId + "|" + amends + "|" + reason + "|").getBytes(StandardCharsets.UTF_8));

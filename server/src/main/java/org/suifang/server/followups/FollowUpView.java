@@ -13,9 +13,9 @@ import org.suifang.rules.Disease;
 import org.suifang.rules.VisitMode;
 
 /**
- * A follow-up record as the API shows it: the form as recorded (see {@link FollowUpCommand} for
- * the fields), the rules' assessment, the effective classification, stored warnings, who signed
- * it and when, and whether it still counts ({@code state}).
+ * A follow-up record as the API shows it: the form as recorded (see {@link FollowUpCommand} for the
+ * fields), the rules' assessment, the effective classification, stored warnings, who signed it and
+ * when, and whether it still counts ({@code state}).
  *
  * @param faceToFace false for a telephone visit, which never counts as face-to-face
  * @param effectiveClassification the override when there is one, else the assessment's
@@ -120,7 +120,8 @@ record FollowUpView(
    * @param classification the rules' suggestion; null when nothing could be classified
    * @param nextStep 下一步管理措施; null when nothing could be classified and nothing is urgent
    * @param nextDueDate when the next follow-up (or referral follow-up) is due
-   * @param bphsControlled whether the BPHS thresholds were met (the indicator); null if not measured
+   * @param bphsControlled whether the BPHS thresholds were met (the indicator); null if not
+   *     measured
    * @param clinicalTargetMet the advisory guideline targets; null if not applicable
    */
   @Serdeable

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
- * One row of 用药情况 or 用药调整意见. An oral drug needs {@code timesPerDay} and {@code
- * mgPerDose}; an insulin row (diabetes form only) has {@code insulinType} and {@code
- * insulinDosage} (用法和用量, e.g. "早餐前12单位，晚餐前8单位") instead.
+ * One row of 用药情况 or 用药调整意见. An oral drug needs {@code timesPerDay} and {@code mgPerDose}; an
+ * insulin row (diabetes form only) has {@code insulinType} and {@code insulinDosage} (用法和用量, e.g.
+ * "早餐前12单位，晚餐前8单位") instead.
  *
  * @param drugName 药物名称
  * @param timesPerDay 每日 … 次
@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 record MedicationCommand(
     @NotBlank @Size(max = 100) String drugName,
     @Nullable @Min(1) @Max(24) Integer timesPerDay,
-    @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") BigDecimal mgPerDose,
+    @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000")
+        BigDecimal mgPerDose,
     @Nullable @Size(max = 50) String insulinType,
     @Nullable @Size(max = 100) String insulinDosage) {}

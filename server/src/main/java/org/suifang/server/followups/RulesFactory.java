@@ -12,6 +12,7 @@ class RulesFactory {
 
   /** Suffix of the id of a rule set whose age split was switched off by configuration. */
   static final String NO_AGE_SPLIT = "+no-age-split";
+
   /** Suffix of the id of a rule set whose age split was switched on by configuration. */
   static final String AGE_SPLIT = "+age-split";
 

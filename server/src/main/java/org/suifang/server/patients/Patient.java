@@ -12,8 +12,8 @@ import org.suifang.rules.Disease;
 import org.suifang.rules.Sex;
 
 /**
- * A patient row (table {@code patient}, V10). Mutable: every change bumps {@code version}.
- * Other features read it through {@link PatientService}; it is never serialised.
+ * A patient row (table {@code patient}, V10). Mutable: every change bumps {@code version}. Other
+ * features read it through {@link PatientService}; it is never serialised.
  */
 @MappedEntity("patient")
 public record Patient(

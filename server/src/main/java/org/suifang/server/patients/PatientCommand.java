@@ -43,11 +43,21 @@ record PatientCommand(
     @NotNull @Pattern(regexp = "\\d{12}") String villageCode,
     @Nullable @Size(max = 200) String address,
     @Nullable @Size(max = 20) String healthRecordNumber,
-    @Nullable @DecimalMin("50") @DecimalMax("250") @Digits(integer = 3, fraction = 1) BigDecimal heightCm,
+    @Nullable @DecimalMin("50") @DecimalMax("250") @Digits(integer = 3, fraction = 1)
+        BigDecimal heightCm,
     @NotEmpty List<@Valid @NotNull ConditionCommand> conditions) {
 
   PatientDetails details() {
-    return new PatientDetails(name, sex, birthDate, residentId, phone, villageCode, address,
-        healthRecordNumber, heightCm, conditions);
+    return new PatientDetails(
+        name,
+        sex,
+        birthDate,
+        residentId,
+        phone,
+        villageCode,
+        address,
+        healthRecordNumber,
+        heightCm,
+        conditions);
   }
 }

@@ -44,7 +44,9 @@ class PatientController {
 
   /** Searches the caller's area by name substring, exact ID number and village; paged. */
   @Get
-  PatientPageView search(@Nullable @QueryValue String name, @Nullable @QueryValue String idNumber,
+  PatientPageView search(
+      @Nullable @QueryValue String name,
+      @Nullable @QueryValue String idNumber,
       @Nullable @QueryValue String village,
       @QueryValue(defaultValue = "0") @Min(0) int page,
       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,

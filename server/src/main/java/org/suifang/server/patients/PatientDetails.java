@@ -10,7 +10,8 @@ import org.suifang.rules.Sex;
 /**
  * The editable part of a patient, shared by create and update. After {@link
  * PatientService#normalise} it is canonical: trimmed, resident id upper-case with 18 characters,
- * sex and birth date filled from the id, conditions in disease order, height with one decimal. Its JSON is hashed to recognise a repeated create.
+ * sex and birth date filled from the id, conditions in disease order, height with one decimal. Its
+ * JSON is hashed to recognise a repeated create.
  */
 @Serdeable
 record PatientDetails(

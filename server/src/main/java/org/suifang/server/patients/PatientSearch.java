@@ -11,9 +11,8 @@ import java.util.List;
 import org.suifang.server.auth.CurrentUser;
 
 /**
- * The patient search query. Filters are optional, so the SQL is assembled here rather than
- * derived by Micronaut Data; every value is a bind parameter. Runs inside the caller's
- * transaction.
+ * The patient search query. Filters are optional, so the SQL is assembled here rather than derived
+ * by Micronaut Data; every value is a bind parameter. Runs inside the caller's transaction.
  */
 @Singleton
 class PatientSearch {
@@ -28,8 +27,13 @@ class PatientSearch {
   }
 
   /** Finds the patients in the user's area that match every given filter. */
-  Result find(CurrentUser user, @Nullable String name, @Nullable String residentId,
-      @Nullable String villageCode, int page, int size) {
+  Result find(
+      CurrentUser user,
+      @Nullable String name,
+      @Nullable String residentId,
+      @Nullable String villageCode,
+      int page,
+      int size) {
     StringBuilder where = new StringBuilder(" WHERE ");
     List<String> args = new ArrayList<>();
     switch (user.role()) {
@@ -37,7 +41,8 @@ class PatientSearch {
         if (user.villageCodes().isEmpty()) {
           return new Result(List.of(), 0);
         }
-        where.append("village_code IN (")
+        where
+            .append("village_code IN (")
             .append(String.join(", ", user.villageCodes().stream().map(v -> "?").toList()))
             .append(')');
         args.addAll(user.villageCodes());
@@ -67,22 +72,27 @@ class PatientSearch {
       where.append(" AND village_code = ?");
       args.add(villageCode);
     }
-    long total = jdbc.prepareStatement("SELECT count(*) FROM patient" + where, ps -> {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
-    List<Patient> patients = jdbc.prepareStatement(
-        "SELECT * FROM patient" + where + " ORDER BY name, id LIMIT ? OFFSET ?", ps -> {
-          bind(ps, args);
-          ps.setInt(args.size() + 1, size);
-          ps.setLong(args.size() + 2, (long) page * size);
-          try (ResultSet rs = ps.executeQuery()) {
-            return jdbc.entityStream(rs, Patient.class).toList();
-          }
-        });
+    long total =
+        jdbc.prepareStatement(
+            "SELECT count(*) FROM patient" + where,
+            ps -> {
+              bind(ps, args);
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+    List<Patient> patients =
+        jdbc.prepareStatement(
+            "SELECT * FROM patient" + where + " ORDER BY name, id LIMIT ? OFFSET ?",
+            ps -> {
+              bind(ps, args);
+              ps.setInt(args.size() + 1, size);
+              ps.setLong(args.size() + 2, (long) page * size);
+              try (ResultSet rs = ps.executeQuery()) {
+                return jdbc.entityStream(rs, Patient.class).toList();
+              }
+            });
     return new Result(patients, total);
   }
 

@@ -19,11 +19,11 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.suifang.rules.Disease;
@@ -43,8 +43,8 @@ import org.suifang.server.regions.RegionView;
 /**
  * Registers, reads, searches and updates patients, enforcing the caller's area: a village doctor
  * reads and writes only the patients of their own villages, supervisors and administrators read
- * their township or county and write nothing. A patient outside the caller's area is answered
- * with 403, never 404, for reads and writes alike.
+ * their township or county and write nothing. A patient outside the caller's area is answered with
+ * 403, never 404, for reads and writes alike.
  *
  * <p>Every method runs in one transaction; a failed request stores nothing. Other features get
  * patients through {@link #readable} and {@link #writable}.
@@ -61,8 +61,12 @@ public class PatientService {
   private final JsonMapper json;
   private final Clock clock;
 
-  PatientService(PatientRepository patients, PatientSearch search, RegionService regions,
-      JsonMapper json, Clock clock) {
+  PatientService(
+      PatientRepository patients,
+      PatientSearch search,
+      RegionService regions,
+      JsonMapper json,
+      Clock clock) {
     this.patients = patients;
     this.search = search;
     this.regions = regions;
@@ -74,9 +78,9 @@ public class PatientService {
   record Created(PatientView patient, boolean created) {}
 
   /**
-   * Registers a patient, or answers a repeated registration idempotently: the same id with the
-   * same (normalised) content returns the stored patient with {@code created == false}; the same
-   * id with other content is {@link PatientError#PATIENT_ID_CONFLICT}.
+   * Registers a patient, or answers a repeated registration idempotently: the same id with the same
+   * (normalised) content returns the stored patient with {@code created == false}; the same id with
+   * other content is {@link PatientError#PATIENT_ID_CONFLICT}.
    */
   @Transactional
   Created create(PatientCommand command, CurrentUser user) {
@@ -95,12 +99,33 @@ public class PatientService {
     RegionView village = village(details.villageCode());
     requireUniqueResidentId(village.countyCode(), details.residentId(), command.id());
     Instant now = clock.instant();
-    Patient p = new Patient(command.id(), details.name(), details.sex(), details.birthDate(),
-        details.residentId(), village.countyCode(), village.code(), details.phone(), details.address(),
-        details.healthRecordNumber(), details.heightCm(),
-        diagnosedOn(details, Disease.HYPERTENSION) != null, diagnosedOn(details, Disease.HYPERTENSION),
-        diagnosedOn(details, Disease.DIABETES) != null, diagnosedOn(details, Disease.DIABETES),
-        ManagementStatus.ACTIVE, null, today, null, hash, user.id(), now, user.id(), now, 0);
+    Patient p =
+        new Patient(
+            command.id(),
+            details.name(),
+            details.sex(),
+            details.birthDate(),
+            details.residentId(),
+            village.countyCode(),
+            village.code(),
+            details.phone(),
+            details.address(),
+            details.healthRecordNumber(),
+            details.heightCm(),
+            diagnosedOn(details, Disease.HYPERTENSION) != null,
+            diagnosedOn(details, Disease.HYPERTENSION),
+            diagnosedOn(details, Disease.DIABETES) != null,
+            diagnosedOn(details, Disease.DIABETES),
+            ManagementStatus.ACTIVE,
+            null,
+            today,
+            null,
+            hash,
+            user.id(),
+            now,
+            user.id(),
+            now,
+            0);
     try {
       patients.save(p);
     } catch (DataAccessException e) {
@@ -121,24 +146,34 @@ public class PatientService {
    * name. A village filter outside the caller's area is 403.
    */
   @Transactional(readOnly = true)
-  PatientPageView search(@Nullable String name, @Nullable String idNumber, @Nullable String village,
-      int page, int size, CurrentUser user) {
+  PatientPageView search(
+      @Nullable String name,
+      @Nullable String idNumber,
+      @Nullable String village,
+      int page,
+      int size,
+      CurrentUser user) {
     if (village != null && !village.isBlank() && !user.canRead(village.trim())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
     String number = idNumber == null || idNumber.isBlank() ? null : normaliseIdForSearch(idNumber);
     LocalDate today = today();
-    PatientSearch.Result result = search.find(user, blankToNull(name),
-        number, blankToNull(village), page, size);
+    PatientSearch.Result result =
+        search.find(user, blankToNull(name), number, blankToNull(village), page, size);
     Map<String, String> villageNames = new HashMap<>();
-    List<PatientView> items = result.patients().stream().map(p -> view(p, today,
-        villageNames.computeIfAbsent(p.villageCode(), this::villageName))).toList();
+    List<PatientView> items =
+        result.patients().stream()
+            .map(
+                p ->
+                    view(
+                        p, today, villageNames.computeIfAbsent(p.villageCode(), this::villageName)))
+            .toList();
     return new PatientPageView(items, page, size, result.total());
   }
 
   /**
-   * Replaces demographics and conditions. The caller must be able to write both the current and
-   * the new village; {@code version} must be the stored one, else {@link CommonError#CONFLICT}.
+   * Replaces demographics and conditions. The caller must be able to write both the current and the
+   * new village; {@code version} must be the stored one, else {@link CommonError#CONFLICT}.
    */
   @Transactional
   PatientView update(UUID id, PatientUpdateCommand command, CurrentUser user) {
@@ -149,13 +184,33 @@ public class PatientService {
     PatientDetails details = normalise(command.details(), today);
     RegionView village = village(details.villageCode());
     requireUniqueResidentId(village.countyCode(), details.residentId(), id);
-    Patient changed = new Patient(p.id(), details.name(), details.sex(), details.birthDate(),
-        details.residentId(), village.countyCode(), village.code(), details.phone(), details.address(),
-        details.healthRecordNumber(), details.heightCm(),
-        diagnosedOn(details, Disease.HYPERTENSION) != null, diagnosedOn(details, Disease.HYPERTENSION),
-        diagnosedOn(details, Disease.DIABETES) != null, diagnosedOn(details, Disease.DIABETES),
-        p.status(), p.statusReason(), p.statusDate(), p.statusNote(), p.requestHash(),
-        p.createdBy(), p.createdAt(), user.id(), clock.instant(), command.version());
+    Patient changed =
+        new Patient(
+            p.id(),
+            details.name(),
+            details.sex(),
+            details.birthDate(),
+            details.residentId(),
+            village.countyCode(),
+            village.code(),
+            details.phone(),
+            details.address(),
+            details.healthRecordNumber(),
+            details.heightCm(),
+            diagnosedOn(details, Disease.HYPERTENSION) != null,
+            diagnosedOn(details, Disease.HYPERTENSION),
+            diagnosedOn(details, Disease.DIABETES) != null,
+            diagnosedOn(details, Disease.DIABETES),
+            p.status(),
+            p.statusReason(),
+            p.statusDate(),
+            p.statusNote(),
+            p.requestHash(),
+            p.createdBy(),
+            p.createdAt(),
+            user.id(),
+            clock.instant(),
+            command.version());
     return view(save(changed), today);
   }
 
@@ -171,24 +226,54 @@ public class PatientService {
     LocalDate date = command.date() == null ? today : command.date();
     List<FieldError> errors = new ArrayList<>();
     if (command.status() == ManagementStatus.TERMINATED && command.reason() == null) {
-      errors.add(new FieldError("reason", "REQUIRED",
-          "终止管理须填写原因（死亡、迁出或拒绝）。", "A termination needs a reason (DEATH, MOVED_OUT or REFUSED)."));
+      errors.add(
+          new FieldError(
+              "reason",
+              "REQUIRED",
+              "终止管理须填写原因（死亡、迁出或拒绝）。",
+              "A termination needs a reason (DEATH, MOVED_OUT or REFUSED)."));
     }
     if (command.status() != ManagementStatus.TERMINATED && command.reason() != null) {
-      errors.add(new FieldError("reason", "NOT_ALLOWED",
-          "只有终止管理才填写原因。", "Only a termination has a reason."));
+      errors.add(
+          new FieldError(
+              "reason", "NOT_ALLOWED", "只有终止管理才填写原因。", "Only a termination has a reason."));
     }
     if (date.isAfter(today)) {
-      errors.add(new FieldError("date", "IN_FUTURE", "日期不能晚于今天。", "The date cannot be in the future."));
+      errors.add(
+          new FieldError("date", "IN_FUTURE", "日期不能晚于今天。", "The date cannot be in the future."));
     } else if (date.isBefore(p.birthDate())) {
-      errors.add(new FieldError("date", "BEFORE_BIRTH", "日期不能早于出生日期。", "The date cannot be before birth."));
+      errors.add(
+          new FieldError(
+              "date", "BEFORE_BIRTH", "日期不能早于出生日期。", "The date cannot be before birth."));
     }
     throwIfAny(errors);
-    Patient changed = new Patient(p.id(), p.name(), p.sex(), p.birthDate(), p.residentId(),
-        p.countyCode(), p.villageCode(), p.phone(), p.address(), p.healthRecordNumber(), p.heightCm(),
-        p.hypertension(), p.hypertensionDiagnosedOn(), p.diabetes(), p.diabetesDiagnosedOn(),
-        command.status(), command.reason(), date, blankToNull(command.note()), p.requestHash(),
-        p.createdBy(), p.createdAt(), user.id(), clock.instant(), command.version());
+    Patient changed =
+        new Patient(
+            p.id(),
+            p.name(),
+            p.sex(),
+            p.birthDate(),
+            p.residentId(),
+            p.countyCode(),
+            p.villageCode(),
+            p.phone(),
+            p.address(),
+            p.healthRecordNumber(),
+            p.heightCm(),
+            p.hypertension(),
+            p.hypertensionDiagnosedOn(),
+            p.diabetes(),
+            p.diabetesDiagnosedOn(),
+            command.status(),
+            command.reason(),
+            date,
+            blankToNull(command.note()),
+            p.requestHash(),
+            p.createdBy(),
+            p.createdAt(),
+            user.id(),
+            clock.instant(),
+            command.version());
     return view(save(changed), today);
   }
 
@@ -198,7 +283,8 @@ public class PatientService {
    * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
    */
   public Patient readable(UUID id, CurrentUser user) {
-    Patient p = patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+    Patient p =
+        patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
     if (!user.canRead(p.villageCode())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
@@ -211,7 +297,8 @@ public class PatientService {
    * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
    */
   public Patient writable(UUID id, CurrentUser user) {
-    Patient p = patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+    Patient p =
+        patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
     if (!user.canWrite(p.villageCode())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
@@ -236,20 +323,29 @@ public class PatientService {
       ResidentIdCheck check = ResidentId.check(residentId, today);
       ResidentId parsed = check.residentId();
       if (parsed == null) {
-        errors.add(new FieldError("residentId", check.code(), check.messageZh(), check.messageEn()));
+        errors.add(
+            new FieldError("residentId", check.code(), check.messageZh(), check.messageEn()));
       } else {
         residentId = parsed.number();
         if (sex == null) {
           sex = parsed.sex();
         } else if (sex != parsed.sex()) {
-          errors.add(new FieldError("sex", "SEX_MISMATCH_ID",
-              "性别与身份证号不符。", "The sex does not match the resident ID number."));
+          errors.add(
+              new FieldError(
+                  "sex",
+                  "SEX_MISMATCH_ID",
+                  "性别与身份证号不符。",
+                  "The sex does not match the resident ID number."));
         }
         if (birthDate == null) {
           birthDate = parsed.birthDate();
         } else if (!birthDate.equals(parsed.birthDate())) {
-          errors.add(new FieldError("birthDate", "BIRTH_DATE_MISMATCH_ID",
-              "出生日期与身份证号不符。", "The birth date does not match the resident ID number."));
+          errors.add(
+              new FieldError(
+                  "birthDate",
+                  "BIRTH_DATE_MISMATCH_ID",
+                  "出生日期与身份证号不符。",
+                  "The birth date does not match the resident ID number."));
         }
       }
     } else {
@@ -261,14 +357,17 @@ public class PatientService {
       }
     }
     if (birthDate != null && birthDate.isAfter(today)) {
-      errors.add(new FieldError("birthDate", "IN_FUTURE",
-          "出生日期不能晚于今天。", "The birth date cannot be in the future."));
+      errors.add(
+          new FieldError(
+              "birthDate", "IN_FUTURE", "出生日期不能晚于今天。", "The birth date cannot be in the future."));
     }
     String healthRecordNumber = blankToNull(d.healthRecordNumber());
     if (healthRecordNumber != null) {
       HealthRecordNumberCheck check = HealthRecordNumber.check(healthRecordNumber);
       if (check.healthRecordNumber() == null) {
-        errors.add(new FieldError("healthRecordNumber", check.code(), check.messageZh(), check.messageEn()));
+        errors.add(
+            new FieldError(
+                "healthRecordNumber", check.code(), check.messageZh(), check.messageEn()));
       } else {
         healthRecordNumber = check.healthRecordNumber().number();
       }
@@ -278,23 +377,43 @@ public class PatientService {
       ConditionCommand c = d.conditions().get(i);
       String field = "conditions[" + i + "]";
       if (conditions.stream().anyMatch(other -> other.disease() == c.disease())) {
-        errors.add(new FieldError(field + ".disease", "DUPLICATE",
-            "同一疾病只能登记一次。", "Each disease can be listed once."));
+        errors.add(
+            new FieldError(
+                field + ".disease",
+                "DUPLICATE",
+                "同一疾病只能登记一次。",
+                "Each disease can be listed once."));
         continue;
       }
       if (c.diagnosedOn().isAfter(today)) {
-        errors.add(new FieldError(field + ".diagnosedOn", "IN_FUTURE",
-            "确诊日期不能晚于今天。", "The diagnosis date cannot be in the future."));
+        errors.add(
+            new FieldError(
+                field + ".diagnosedOn",
+                "IN_FUTURE",
+                "确诊日期不能晚于今天。",
+                "The diagnosis date cannot be in the future."));
       } else if (birthDate != null && c.diagnosedOn().isBefore(birthDate)) {
-        errors.add(new FieldError(field + ".diagnosedOn", "BEFORE_BIRTH",
-            "确诊日期不能早于出生日期。", "The diagnosis date cannot be before birth."));
+        errors.add(
+            new FieldError(
+                field + ".diagnosedOn",
+                "BEFORE_BIRTH",
+                "确诊日期不能早于出生日期。",
+                "The diagnosis date cannot be before birth."));
       }
       conditions.add(c);
     }
     conditions.sort(Comparator.comparing(ConditionCommand::disease));
     throwIfAny(errors);
-    return new PatientDetails(d.name().trim(), sex, birthDate, residentId, blankToNull(d.phone()),
-        d.villageCode(), blankToNull(d.address()), healthRecordNumber, oneDecimal(d.heightCm()),
+    return new PatientDetails(
+        d.name().trim(),
+        sex,
+        birthDate,
+        residentId,
+        blankToNull(d.phone()),
+        d.villageCode(),
+        blankToNull(d.address()),
+        healthRecordNumber,
+        oneDecimal(d.heightCm()),
         List.copyOf(conditions));
   }
 
@@ -310,16 +429,33 @@ public class PatientService {
   private PatientView view(Patient p, LocalDate today, @Nullable String villageName) {
     List<PatientView.ConditionView> conditions = new ArrayList<>();
     if (p.hypertension()) {
-      conditions.add(new PatientView.ConditionView(Disease.HYPERTENSION, p.hypertensionDiagnosedOn()));
+      conditions.add(
+          new PatientView.ConditionView(Disease.HYPERTENSION, p.hypertensionDiagnosedOn()));
     }
     if (p.diabetes()) {
       conditions.add(new PatientView.ConditionView(Disease.DIABETES, p.diabetesDiagnosedOn()));
     }
-    return new PatientView(p.id(), p.name(), p.sex(), p.birthDate(),
-        Period.between(p.birthDate(), today).getYears(), p.residentId(), p.phone(), p.villageCode(),
-        villageName, p.countyCode(), p.address(), p.healthRecordNumber(), p.heightCm(), conditions,
+    return new PatientView(
+        p.id(),
+        p.name(),
+        p.sex(),
+        p.birthDate(),
+        Period.between(p.birthDate(), today).getYears(),
+        p.residentId(),
+        p.phone(),
+        p.villageCode(),
+        villageName,
+        p.countyCode(),
+        p.address(),
+        p.healthRecordNumber(),
+        p.heightCm(),
+        conditions,
         new PatientView.StatusView(p.status(), p.statusReason(), p.statusDate(), p.statusNote()),
-        p.createdBy(), p.createdAt(), p.updatedBy(), p.updatedAt(), p.version());
+        p.createdBy(),
+        p.createdAt(),
+        p.updatedBy(),
+        p.updatedAt(),
+        p.version());
   }
 
   private Patient save(Patient changed) {
@@ -338,9 +474,13 @@ public class PatientService {
   }
 
   private RegionView village(String code) {
-    return regions.find(code).filter(r -> r.level() == RegionLevel.VILLAGE)
-        .orElseThrow(() -> ApiException.invalidField("villageCode", "UNKNOWN_VILLAGE",
-            "没有该村的区划代码。", "No village has this code."));
+    return regions
+        .find(code)
+        .filter(r -> r.level() == RegionLevel.VILLAGE)
+        .orElseThrow(
+            () ->
+                ApiException.invalidField(
+                    "villageCode", "UNKNOWN_VILLAGE", "没有该村的区划代码。", "No village has this code."));
   }
 
   private void requireUniqueResidentId(String countyCode, @Nullable String residentId, UUID self) {
@@ -349,9 +489,14 @@ public class PatientService {
     }
     Optional<Patient> other = patients.findByCountyCodeAndResidentId(countyCode, residentId);
     if (other.isPresent() && !other.get().id().equals(self)) {
-      throw new ApiException(PatientError.RESIDENT_ID_DUPLICATE,
-          List.of(new FieldError("residentId", "DUPLICATE", PatientError.RESIDENT_ID_DUPLICATE.messageZh(),
-              PatientError.RESIDENT_ID_DUPLICATE.messageEn())));
+      throw new ApiException(
+          PatientError.RESIDENT_ID_DUPLICATE,
+          List.of(
+              new FieldError(
+                  "residentId",
+                  "DUPLICATE",
+                  PatientError.RESIDENT_ID_DUPLICATE.messageZh(),
+                  PatientError.RESIDENT_ID_DUPLICATE.messageEn())));
     }
   }
 
@@ -403,8 +548,11 @@ public class PatientService {
 
   @Nullable
   private static LocalDate diagnosedOn(PatientDetails d, Disease disease) {
-    return d.conditions().stream().filter(c -> c.disease() == disease)
-        .map(ConditionCommand::diagnosedOn).findFirst().orElse(null);
+    return d.conditions().stream()
+        .filter(c -> c.disease() == disease)
+        .map(ConditionCommand::diagnosedOn)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The column's scale; the command allows at most one decimal, so this never rounds. */

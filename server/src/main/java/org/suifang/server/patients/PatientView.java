@@ -51,5 +51,8 @@ record PatientView(
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record StatusView(
-      ManagementStatus status, @Nullable TerminationReason reason, LocalDate date, @Nullable String note) {}
+      ManagementStatus status,
+      @Nullable TerminationReason reason,
+      LocalDate date,
+      @Nullable String note) {}
 }

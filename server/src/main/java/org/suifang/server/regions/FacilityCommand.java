@@ -14,4 +14,6 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record FacilityCommand(
-    @NotBlank @Size(max = 100) String name, @NotNull FacilityKind kind, @NotBlank String regionCode) {}
+    @NotBlank @Size(max = 100) String name,
+    @NotNull FacilityKind kind,
+    @NotBlank String regionCode) {}

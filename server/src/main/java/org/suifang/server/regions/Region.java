@@ -13,8 +13,8 @@ import io.micronaut.data.annotation.MappedEntity;
  * @param parentCode the enclosing region, null for a county
  * @param countyCode the county the region lies in (its own code for a county)
  * @param urbanRuralCode the NBS urban-rural code (111 … 220), or null
- * @param healthRecordSegment the village segment of the 17-digit health-record number as the
- *     county maps it (domain.md §6.2), or null
+ * @param healthRecordSegment the village segment of the 17-digit health-record number as the county
+ *     maps it (domain.md §6.2), or null
  */
 @MappedEntity("region")
 public record Region(

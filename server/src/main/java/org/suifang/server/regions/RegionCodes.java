@@ -4,15 +4,17 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Objects;
 
 /**
- * Checks and navigates 12-digit NBS statistical division codes (domain.md §6.3): digits 1–6 are
- * the county, 7–9 the township, 10–12 the village. A county code ends in six zeros, a township code
- * in three; township and village segments are never {@code 000}.
+ * Checks and navigates 12-digit NBS statistical division codes (domain.md §6.3): digits 1–6 are the
+ * county, 7–9 the township, 10–12 the village. A county code ends in six zeros, a township code in
+ * three; township and village segments are never {@code 000}.
  */
 public final class RegionCodes {
 
   private RegionCodes() {}
 
-  /** Returns true if {@code code} is exactly twelve ASCII digits and its county part is not zero. */
+  /**
+   * Returns true if {@code code} is exactly twelve ASCII digits and its county part is not zero.
+   */
   public static boolean isWellFormed(@Nullable String code) {
     if (code == null || code.length() != 12) {
       return false;

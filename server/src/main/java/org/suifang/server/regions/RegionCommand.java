@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
  * @param level the level; must match the code
  * @param name the name
  * @param urbanRuralCode the NBS urban-rural code, or null
- * @param healthRecordSegment the village's health-record segment (001–099, 101–199, 901–999), or null
+ * @param healthRecordSegment the village's health-record segment (001–099, 101–199, 901–999), or
+ *     null
  */
 @Serdeable
 public record RegionCommand(

@@ -38,7 +38,9 @@ class RegionController {
   /** Returns one visible region with its visible subtree; 403 if it is outside the user's area. */
   @Get("/regions/{code}")
   HttpResponse<RegionNodeView> region(CurrentUser user, @PathVariable String code) {
-    return service.visibleSubtree(user, code).map(HttpResponse::ok)
+    return service
+        .visibleSubtree(user, code)
+        .map(HttpResponse::ok)
         .orElseThrow(() -> new ApiException(CommonError.NOT_FOUND));
   }
 

@@ -5,7 +5,8 @@ import org.suifang.server.common.ErrorCode;
 
 /** Error codes of the regions feature; documented in docs/errors.md under "Regions". */
 public enum RegionError implements ErrorCode {
-  REGION_ALREADY_EXISTS(HttpStatus.CONFLICT, "该区划代码已存在。", "A region with this code already exists."),
+  REGION_ALREADY_EXISTS(
+      HttpStatus.CONFLICT, "该区划代码已存在。", "A region with this code already exists."),
   ;
 
   private final HttpStatus status;

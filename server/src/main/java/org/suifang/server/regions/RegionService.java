@@ -26,7 +26,8 @@ import org.suifang.server.common.CommonError;
 @Singleton
 public class RegionService {
 
-  private static final Set<String> URBAN_RURAL_CODES = Set.of("111", "112", "121", "122", "123", "210", "220");
+  private static final Set<String> URBAN_RURAL_CODES =
+      Set.of("111", "112", "121", "122", "123", "210", "220");
 
   private final RegionRepository regions;
   private final FacilityRepository facilities;
@@ -52,37 +53,58 @@ public class RegionService {
     try {
       level = RegionCodes.levelOf(code);
     } catch (IllegalArgumentException e) {
-      throw invalid("code", "INVALID_REGION_CODE", "区划代码的乡镇段不能为000。",
+      throw invalid(
+          "code",
+          "INVALID_REGION_CODE",
+          "区划代码的乡镇段不能为000。",
           "The township segment of a village code cannot be 000.");
     }
     if (level != command.level()) {
-      throw invalid("level", "LEVEL_MISMATCH", "区划级别与代码不符（代码表示" + level + "）。",
+      throw invalid(
+          "level",
+          "LEVEL_MISMATCH",
+          "区划级别与代码不符（代码表示" + level + "）。",
           "The level does not match the code, which denotes a " + level + ".");
     }
     String parentCode = RegionCodes.parentOf(code);
     if (parentCode != null) {
       Optional<Region> parent = regions.findById(parentCode);
       if (parent.isEmpty()) {
-        throw invalid("code", "PARENT_NOT_FOUND", "上级区划 " + parentCode + " 不存在。",
+        throw invalid(
+            "code",
+            "PARENT_NOT_FOUND",
+            "上级区划 " + parentCode + " 不存在。",
             "The parent region " + parentCode + " does not exist.");
       }
     }
     String urbanRural = blankToNull(command.urbanRuralCode());
     if (urbanRural != null && !URBAN_RURAL_CODES.contains(urbanRural)) {
-      throw invalid("urbanRuralCode", "INVALID_URBAN_RURAL_CODE", "城乡分类代码应为111、112、121、122、123、210或220。",
+      throw invalid(
+          "urbanRuralCode",
+          "INVALID_URBAN_RURAL_CODE",
+          "城乡分类代码应为111、112、121、122、123、210或220。",
           "The urban-rural code must be one of 111, 112, 121, 122, 123, 210, 220.");
     }
     String segment = blankToNull(command.healthRecordSegment());
     if (segment != null && (level != RegionLevel.VILLAGE || !isHealthRecordSegment(segment))) {
-      throw invalid("healthRecordSegment", "INVALID_HEALTH_RECORD_SEGMENT",
+      throw invalid(
+          "healthRecordSegment",
+          "INVALID_HEALTH_RECORD_SEGMENT",
           "健康档案村级编码只用于村级区划，应为001–099、101–199或901–999。",
           "A health-record segment belongs to a village and is 001-099, 101-199 or 901-999.");
     }
     if (regions.existsById(code)) {
       throw new ApiException(RegionError.REGION_ALREADY_EXISTS);
     }
-    Region region = new Region(code, level, command.name().strip(), parentCode, RegionCodes.countyOf(code),
-        urbanRural, segment);
+    Region region =
+        new Region(
+            code,
+            level,
+            command.name().strip(),
+            parentCode,
+            RegionCodes.countyOf(code),
+            urbanRural,
+            segment);
     return RegionView.of(regions.save(region));
   }
 
@@ -93,13 +115,21 @@ public class RegionService {
   @Transactional
   public FacilityView createFacility(FacilityCommand command) {
     Objects.requireNonNull(command, "command == null");
-    RegionLevel expected = command.kind() == FacilityKind.TOWNSHIP_HEALTH_CENTRE ? RegionLevel.TOWNSHIP : RegionLevel.VILLAGE;
+    RegionLevel expected =
+        command.kind() == FacilityKind.TOWNSHIP_HEALTH_CENTRE
+            ? RegionLevel.TOWNSHIP
+            : RegionLevel.VILLAGE;
     Optional<Region> region = regions.findById(command.regionCode());
     if (region.isEmpty() || region.get().level() != expected) {
-      throw invalid("regionCode", "REGION_NOT_FOUND", "所在区划不存在或级别不符。",
+      throw invalid(
+          "regionCode",
+          "REGION_NOT_FOUND",
+          "所在区划不存在或级别不符。",
           "The region does not exist or is not a " + expected + ".");
     }
-    Facility facility = new Facility(UUID.randomUUID(), command.name().strip(), command.kind(), command.regionCode());
+    Facility facility =
+        new Facility(
+            UUID.randomUUID(), command.name().strip(), command.kind(), command.regionCode());
     return FacilityView.of(facilities.save(facility));
   }
 
@@ -115,14 +145,20 @@ public class RegionService {
     return facilities.findById(id).map(FacilityView::of);
   }
 
-  /** Returns the visible region tree, rooted at the user's county (null if the county is unknown). */
+  /**
+   * Returns the visible region tree, rooted at the user's county (null if the county is unknown).
+   */
   @Transactional(readOnly = true)
-  @Nullable RegionNodeView visibleTree(CurrentUser user) {
+  @Nullable
+  RegionNodeView visibleTree(CurrentUser user) {
     Visible visible = visible(user);
     return visible.root == null ? null : node(visible.root, visible);
   }
 
-  /** Returns the visible subtree at {@code code}; empty if the region does not exist. Throws 403 if out of scope. */
+  /**
+   * Returns the visible subtree at {@code code}; empty if the region does not exist. Throws 403 if
+   * out of scope.
+   */
   @Transactional(readOnly = true)
   Optional<RegionNodeView> visibleSubtree(CurrentUser user, String code) {
     Optional<Region> region = regions.findById(code);
@@ -140,8 +176,10 @@ public class RegionService {
   @Transactional(readOnly = true)
   List<FacilityView> visibleFacilities(CurrentUser user) {
     Visible visible = visible(user);
-    return visible.facilities.values().stream().flatMap(List::stream)
-        .sorted(Comparator.comparing(FacilityView::name)).toList();
+    return visible.facilities.values().stream()
+        .flatMap(List::stream)
+        .sorted(Comparator.comparing(FacilityView::name))
+        .toList();
   }
 
   /** Returns true if the region is visible to the user (see the class comment). */
@@ -159,7 +197,8 @@ public class RegionService {
           case TOWNSHIP_SUPERVISOR:
             return region.code().equals(user.townshipCode());
           default:
-            return user.villageCodes().stream().anyMatch(v -> RegionCodes.townshipOf(v).equals(region.code()));
+            return user.villageCodes().stream()
+                .anyMatch(v -> RegionCodes.townshipOf(v).equals(region.code()));
         }
       default:
         return user.canRead(region.code());
@@ -178,7 +217,9 @@ public class RegionService {
     }
     if (!v.byCode.isEmpty()) {
       for (Facility f : facilities.findByRegionCodeInOrderByName(v.byCode.keySet())) {
-        v.facilities.computeIfAbsent(f.regionCode(), k -> new ArrayList<>()).add(FacilityView.of(f));
+        v.facilities
+            .computeIfAbsent(f.regionCode(), k -> new ArrayList<>())
+            .add(FacilityView.of(f));
       }
     }
     for (Region r : v.byCode.values()) {
@@ -194,8 +235,15 @@ public class RegionService {
     for (Region child : v.children.getOrDefault(r.code(), List.of())) {
       children.add(node(child, v));
     }
-    return new RegionNodeView(r.code(), r.level(), r.name(), r.parentCode(), r.urbanRuralCode(),
-        r.healthRecordSegment(), List.copyOf(v.facilities.getOrDefault(r.code(), List.of())), List.copyOf(children));
+    return new RegionNodeView(
+        r.code(),
+        r.level(),
+        r.name(),
+        r.parentCode(),
+        r.urbanRuralCode(),
+        r.healthRecordSegment(),
+        List.copyOf(v.facilities.getOrDefault(r.code(), List.of())),
+        List.copyOf(children));
   }
 
   private static boolean isHealthRecordSegment(String s) {

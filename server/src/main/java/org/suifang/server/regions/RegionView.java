@@ -18,7 +18,13 @@ public record RegionView(
     @Nullable String healthRecordSegment) {
 
   static RegionView of(Region r) {
-    return new RegionView(r.code(), r.level(), r.name(), r.parentCode(), r.countyCode(),
-        r.urbanRuralCode(), r.healthRecordSegment());
+    return new RegionView(
+        r.code(),
+        r.level(),
+        r.name(),
+        r.parentCode(),
+        r.countyCode(),
+        r.urbanRuralCode(),
+        r.healthRecordSegment());
   }
 }

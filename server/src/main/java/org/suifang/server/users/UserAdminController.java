@@ -52,7 +52,9 @@ class UserAdminController {
     return inCounty(admin, id);
   }
 
-  /** Deactivates a user: no more logins or refreshes. An administrator cannot deactivate themself. */
+  /**
+   * Deactivates a user: no more logins or refreshes. An administrator cannot deactivate themself.
+   */
   @Post("/{id}/deactivate")
   UserView deactivate(CurrentUser admin, UUID id) {
     inCounty(admin, id);
@@ -87,9 +89,14 @@ class UserAdminController {
     users.setPassword(id, command.password());
   }
 
-  /** Returns the user if they belong to the admin's county; 404 otherwise (no probing of other counties). */
+  /**
+   * Returns the user if they belong to the admin's county; 404 otherwise (no probing of other
+   * counties).
+   */
   private UserView inCounty(CurrentUser admin, UUID id) {
-    return users.findView(id).filter(u -> u.countyCode().equals(admin.countyCode()))
+    return users
+        .findView(id)
+        .filter(u -> u.countyCode().equals(admin.countyCode()))
         .orElseThrow(() -> new ApiException(CommonError.NOT_FOUND));
   }
 }

@@ -35,23 +35,44 @@ public record UserCommand(
     @Nullable UUID facilityId) {
 
   /** Creates the command for a village doctor of the given villages. */
-  public static UserCommand doctor(String username, String displayName, String password, String... villageCodes) {
-    return new UserCommand(username, displayName, password, Role.VILLAGE_DOCTOR, null, null, List.of(villageCodes), null);
+  public static UserCommand doctor(
+      String username, String displayName, String password, String... villageCodes) {
+    return new UserCommand(
+        username,
+        displayName,
+        password,
+        Role.VILLAGE_DOCTOR,
+        null,
+        null,
+        List.of(villageCodes),
+        null);
   }
 
   /** Creates the command for a supervisor of the given township. */
-  public static UserCommand supervisor(String username, String displayName, String password, String townshipCode) {
-    return new UserCommand(username, displayName, password, Role.TOWNSHIP_SUPERVISOR, null, townshipCode, List.of(), null);
+  public static UserCommand supervisor(
+      String username, String displayName, String password, String townshipCode) {
+    return new UserCommand(
+        username,
+        displayName,
+        password,
+        Role.TOWNSHIP_SUPERVISOR,
+        null,
+        townshipCode,
+        List.of(),
+        null);
   }
 
   /** Creates the command for an administrator of the given county. */
-  public static UserCommand admin(String username, String displayName, String password, String countyCode) {
-    return new UserCommand(username, displayName, password, Role.COUNTY_ADMIN, countyCode, null, List.of(), null);
+  public static UserCommand admin(
+      String username, String displayName, String password, String countyCode) {
+    return new UserCommand(
+        username, displayName, password, Role.COUNTY_ADMIN, countyCode, null, List.of(), null);
   }
 
   /** Returns a copy working at the given facility. */
   public UserCommand withFacility(@Nullable UUID facility) {
-    return new UserCommand(username, displayName, password, role, countyCode, townshipCode, villageCodes, facility);
+    return new UserCommand(
+        username, displayName, password, role, countyCode, townshipCode, villageCodes, facility);
   }
 
   @Override

@@ -25,7 +25,9 @@ class UserController {
   /** Returns the current user's profile and area (county, township, villages). */
   @Get("/me")
   UserView me(CurrentUser user) {
-    return users.findView(user.id()).filter(UserView::active)
+    return users
+        .findView(user.id())
+        .filter(UserView::active)
         .orElseThrow(() -> new ApiException(CommonError.UNAUTHENTICATED));
   }
 }

@@ -3,7 +3,9 @@ package org.suifang.server.users;
 import io.micronaut.http.HttpStatus;
 import org.suifang.server.common.ErrorCode;
 
-/** Error codes of the users feature; documented in docs/errors.md under "Authentication and users". */
+/**
+ * Error codes of the users feature; documented in docs/errors.md under "Authentication and users".
+ */
 public enum UserError implements ErrorCode {
   USERNAME_TAKEN(HttpStatus.CONFLICT, "该用户名已被使用。", "This username is already taken."),
   ;

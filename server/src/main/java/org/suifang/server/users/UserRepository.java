@@ -26,7 +26,8 @@ interface UserRepository extends CrudRepository<User, UUID> {
   @Query("SELECT failed_logins FROM app_user WHERE id = :id")
   int findFailedLogins(UUID id);
 
-  @Query("UPDATE app_user SET failed_logins = 0, locked_until = :lockedUntil, updated_at = :now WHERE id = :id")
+  @Query(
+      "UPDATE app_user SET failed_logins = 0, locked_until = :lockedUntil, updated_at = :now WHERE id = :id")
   void resetFailedLogins(UUID id, @Nullable Instant lockedUntil, Instant now);
 
   @Query("UPDATE app_user SET active = :active, updated_at = :now WHERE id = :id")

@@ -42,7 +42,11 @@ public class UserService {
   private final Clock clock;
   private final ApplicationEventPublisher<PasswordChangedEvent> passwordChanges;
 
-  UserService(UserRepository users, RegionService regions, PasswordHasher hasher, Clock clock,
+  UserService(
+      UserRepository users,
+      RegionService regions,
+      PasswordHasher hasher,
+      Clock clock,
       ApplicationEventPublisher<PasswordChangedEvent> passwordChanges) {
     this.users = users;
     this.regions = regions;
@@ -53,8 +57,8 @@ public class UserService {
 
   /**
    * Creates an active user after checking the username, password and the area for the role (see
-   * {@link UserCommand}). Answers {@code VALIDATION_FAILED} with field errors, or
-   * {@code USERNAME_TAKEN}.
+   * {@link UserCommand}). Answers {@code VALIDATION_FAILED} with field errors, or {@code
+   * USERNAME_TAKEN}.
    */
   @Transactional
   public UserView createUser(UserCommand command) {
@@ -62,8 +66,8 @@ public class UserService {
   }
 
   /**
-   * Creates a user like {@link #createUser}, but only inside the given county; answers
-   * {@code FORBIDDEN} for an area elsewhere. Used by the county administrator's API.
+   * Creates a user like {@link #createUser}, but only inside the given county; answers {@code
+   * FORBIDDEN} for an area elsewhere. Used by the county administrator's API.
    */
   @Transactional
   public UserView createUserInCounty(UserCommand command, String countyCode) {
@@ -74,14 +78,19 @@ public class UserService {
     Objects.requireNonNull(command, "command == null");
     String username = normalize(command.username());
     if (!USERNAME.matcher(username).matches()) {
-      throw ApiException.invalidField("username", "INVALID_USERNAME",
+      throw ApiException.invalidField(
+          "username",
+          "INVALID_USERNAME",
           "用户名为3–64位小写字母、数字或 . _ -，以字母或数字开头。",
           "A username has 3-64 characters a-z, 0-9, '.', '_' or '-', starting with a letter or digit.");
     }
     String password = command.password();
     if (password == null || password.length() < 8 || !PasswordHasher.fits(password)) {
-      throw ApiException.invalidField("password", "INVALID_PASSWORD",
-          "密码至少8位，最多72字节。", "A password has at least 8 characters and at most 72 bytes.");
+      throw ApiException.invalidField(
+          "password",
+          "INVALID_PASSWORD",
+          "密码至少8位，最多72字节。",
+          "A password has at least 8 characters and at most 72 bytes.");
     }
     Area area = area(command);
     if (requiredCounty != null && !requiredCounty.equals(area.county)) {
@@ -89,17 +98,34 @@ public class UserService {
     }
     if (command.facilityId() != null) {
       Optional<FacilityView> facility = regions.findFacility(command.facilityId());
-      if (facility.isEmpty() || !RegionCodes.countyOf(facility.get().regionCode()).equals(area.county)) {
-        throw ApiException.invalidField("facilityId", "FACILITY_NOT_FOUND",
-            "所属机构不存在或不在该县。", "The facility does not exist or is not in this county.");
+      if (facility.isEmpty()
+          || !RegionCodes.countyOf(facility.get().regionCode()).equals(area.county)) {
+        throw ApiException.invalidField(
+            "facilityId",
+            "FACILITY_NOT_FOUND",
+            "所属机构不存在或不在该县。",
+            "The facility does not exist or is not in this county.");
       }
     }
     if (users.existsByUsername(username)) {
       throw new ApiException(UserError.USERNAME_TAKEN);
     }
     Instant now = clock.instant();
-    User user = new User(UUID.randomUUID(), username, command.displayName().strip(), command.role(),
-        hasher.hash(password), area.county, area.township, command.facilityId(), true, 0, null, now, now);
+    User user =
+        new User(
+            UUID.randomUUID(),
+            username,
+            command.displayName().strip(),
+            command.role(),
+            hasher.hash(password),
+            area.county,
+            area.township,
+            command.facilityId(),
+            true,
+            0,
+            null,
+            now,
+            now);
     users.save(user);
     for (String village : area.villages) {
       users.insertVillage(user.id(), village);
@@ -179,8 +205,11 @@ public class UserService {
   @Transactional
   public void setPassword(UUID userId, String password) {
     if (password == null || password.length() < 8 || !PasswordHasher.fits(password)) {
-      throw ApiException.invalidField("password", "INVALID_PASSWORD",
-          "密码至少8位，最多72字节。", "A password has at least 8 characters and at most 72 bytes.");
+      throw ApiException.invalidField(
+          "password",
+          "INVALID_PASSWORD",
+          "密码至少8位，最多72字节。",
+          "A password has at least 8 characters and at most 72 bytes.");
     }
     users.updatePasswordHash(userId, hasher.hash(password), clock.instant());
     passwordChanges.publishEvent(new PasswordChangedEvent(userId));
@@ -197,53 +226,65 @@ public class UserService {
     String county = blankToNull(c.countyCode());
     String township = blankToNull(c.townshipCode());
     switch (c.role()) {
-      case VILLAGE_DOCTOR: {
-        if (villages.isEmpty()) {
-          throw scope("villageCodes", "村医至少需要一个村。", "A village doctor needs at least one village.");
+      case VILLAGE_DOCTOR:
+        {
+          if (villages.isEmpty()) {
+            throw scope(
+                "villageCodes", "村医至少需要一个村。", "A village doctor needs at least one village.");
+          }
+          TreeSet<String> sorted = new TreeSet<>();
+          for (String v : villages) {
+            requireRegion("villageCodes", v, RegionLevel.VILLAGE);
+            sorted.add(v);
+          }
+          String first = RegionCodes.townshipOf(sorted.first());
+          if (!sorted.stream().allMatch(v -> RegionCodes.townshipOf(v).equals(first))) {
+            throw scope(
+                "villageCodes", "村医的村必须属于同一乡镇。", "A doctor's villages must lie in one township.");
+          }
+          requireAgrees("townshipCode", township, first);
+          requireAgrees("countyCode", county, RegionCodes.countyOf(first));
+          return new Area(RegionCodes.countyOf(first), first, List.copyOf(sorted));
         }
-        TreeSet<String> sorted = new TreeSet<>();
-        for (String v : villages) {
-          requireRegion("villageCodes", v, RegionLevel.VILLAGE);
-          sorted.add(v);
+      case TOWNSHIP_SUPERVISOR:
+        {
+          if (township == null) {
+            throw scope("townshipCode", "乡镇督导需要指定乡镇。", "A township supervisor needs a township.");
+          }
+          requireRegion("townshipCode", township, RegionLevel.TOWNSHIP);
+          requireNoVillages(villages);
+          requireAgrees("countyCode", county, RegionCodes.countyOf(township));
+          return new Area(RegionCodes.countyOf(township), township, List.of());
         }
-        String first = RegionCodes.townshipOf(sorted.first());
-        if (!sorted.stream().allMatch(v -> RegionCodes.townshipOf(v).equals(first))) {
-          throw scope("villageCodes", "村医的村必须属于同一乡镇。", "A doctor's villages must lie in one township.");
+      case COUNTY_ADMIN:
+        {
+          if (county == null) {
+            throw scope("countyCode", "县级管理员需要指定县。", "A county administrator needs a county.");
+          }
+          requireRegion("countyCode", county, RegionLevel.COUNTY);
+          if (township != null) {
+            throw scope("townshipCode", "县级管理员不属于某个乡镇。", "A county administrator has no township.");
+          }
+          requireNoVillages(villages);
+          return new Area(county, null, List.of());
         }
-        requireAgrees("townshipCode", township, first);
-        requireAgrees("countyCode", county, RegionCodes.countyOf(first));
-        return new Area(RegionCodes.countyOf(first), first, List.copyOf(sorted));
-      }
-      case TOWNSHIP_SUPERVISOR: {
-        if (township == null) {
-          throw scope("townshipCode", "乡镇督导需要指定乡镇。", "A township supervisor needs a township.");
-        }
-        requireRegion("townshipCode", township, RegionLevel.TOWNSHIP);
-        requireNoVillages(villages);
-        requireAgrees("countyCode", county, RegionCodes.countyOf(township));
-        return new Area(RegionCodes.countyOf(township), township, List.of());
-      }
-      case COUNTY_ADMIN: {
-        if (county == null) {
-          throw scope("countyCode", "县级管理员需要指定县。", "A county administrator needs a county.");
-        }
-        requireRegion("countyCode", county, RegionLevel.COUNTY);
-        if (township != null) {
-          throw scope("townshipCode", "县级管理员不属于某个乡镇。", "A county administrator has no township.");
-        }
-        requireNoVillages(villages);
-        return new Area(county, null, List.of());
-      }
       default:
         throw new IllegalArgumentException("unknown role " + c.role());
     }
   }
 
   private void requireRegion(String field, String code, RegionLevel level) {
-    Optional<RegionView> region = RegionCodes.isLevel(code, level) ? regions.find(code) : Optional.empty();
+    Optional<RegionView> region =
+        RegionCodes.isLevel(code, level) ? regions.find(code) : Optional.empty();
     if (region.isEmpty()) {
-      throw new ApiException(CommonError.VALIDATION_FAILED, List.of(new FieldError(field, "REGION_NOT_FOUND",
-          "区划 " + code + " 不存在或级别不符。", "Region " + code + " does not exist or is not a " + level + ".")));
+      throw new ApiException(
+          CommonError.VALIDATION_FAILED,
+          List.of(
+              new FieldError(
+                  field,
+                  "REGION_NOT_FOUND",
+                  "区划 " + code + " 不存在或级别不符。",
+                  "Region " + code + " does not exist or is not a " + level + ".")));
     }
   }
 

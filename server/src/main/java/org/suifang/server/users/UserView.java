@@ -35,7 +35,15 @@ public record UserView(
     boolean active) {
 
   static UserView of(User u, List<String> villageCodes) {
-    return new UserView(u.id(), u.username(), u.displayName(), u.role(), u.countyCode(), u.townshipCode(),
-        List.copyOf(villageCodes), u.facilityId(), u.active());
+    return new UserView(
+        u.id(),
+        u.username(),
+        u.displayName(),
+        u.role(),
+        u.countyCode(),
+        u.townshipCode(),
+        List.copyOf(villageCodes),
+        u.facilityId(),
+        u.active());
   }
 }

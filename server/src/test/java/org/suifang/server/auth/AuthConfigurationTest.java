@@ -7,9 +7,19 @@ import org.junit.jupiter.api.Test;
 
 class AuthConfigurationTest {
 
-  private static final AuthConfiguration DEFAULTS = new AuthConfiguration(12, Duration.ofMinutes(15),
-      Duration.ofDays(30), "suifang", 5, Duration.ofMinutes(15), 3, Duration.ofSeconds(1), Duration.ofSeconds(8),
-      100, Duration.ofMinutes(15));
+  private static final AuthConfiguration DEFAULTS =
+      new AuthConfiguration(
+          12,
+          Duration.ofMinutes(15),
+          Duration.ofDays(30),
+          "suifang",
+          5,
+          Duration.ofMinutes(15),
+          3,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(8),
+          100,
+          Duration.ofMinutes(15));
 
   @Test
   void delayAfter_beforeSlowdown_isZero() {

@@ -57,32 +57,26 @@ import org.suifang.server.users.UserService;
 class AuthTest {
 
   private static final String WRONG = "wrong-password";
-  private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+  private static final Argument<Map<String, Object>> MAP =
+      Argument.mapOf(String.class, Object.class);
 
   @Inject
   @Client("/")
   HttpClient client;
 
-  @Inject
-  TestAuth auth;
+  @Inject TestAuth auth;
 
-  @Inject
-  FakeClock clock;
+  @Inject FakeClock clock;
 
-  @Inject
-  UserService users;
+  @Inject UserService users;
 
-  @Inject
-  JsonMapper json;
+  @Inject JsonMapper json;
 
-  @Inject
-  ApplicationContext context;
+  @Inject ApplicationContext context;
 
-  @Inject
-  RefreshTokenPurge purge;
+  @Inject RefreshTokenPurge purge;
 
-  @Inject
-  TransactionOperations<Connection> transactions;
+  @Inject TransactionOperations<Connection> transactions;
 
   private TestArea area;
 
@@ -99,26 +93,51 @@ class AuthTest {
     assertThat(response.code()).isEqualTo(HttpStatus.OK.getCode());
     assertThat(response.header(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
     Map<String, Object> body = response.body();
-    assertThat(body).containsEntry("tokenType", "Bearer").containsEntry("expiresIn", 900)
+    assertThat(body)
+        .containsEntry("tokenType", "Bearer")
+        .containsEntry("expiresIn", 900)
         .containsEntry("refreshExpiresIn", 30 * 24 * 3600);
     assertThat((String) body.get("refreshToken")).hasSizeGreaterThanOrEqualTo(43);
-    assertThat(body.get("user")).isEqualTo(Map.of(
-        "id", area.userId("doc1").toString(), "username", "doc1", "displayName", "张医生",
-        "role", "VILLAGE_DOCTOR", "countyCode", TestArea.COUNTY, "townshipCode", TestArea.TOWNSHIP_1,
-        "villageCodes", List.of(TestArea.VILLAGE_1), "facilityId", area.facilityId(TestArea.VILLAGE_1).toString(),
-        "active", true));
+    assertThat(body.get("user"))
+        .isEqualTo(
+            Map.of(
+                "id",
+                area.userId("doc1").toString(),
+                "username",
+                "doc1",
+                "displayName",
+                "张医生",
+                "role",
+                "VILLAGE_DOCTOR",
+                "countyCode",
+                TestArea.COUNTY,
+                "townshipCode",
+                TestArea.TOWNSHIP_1,
+                "villageCodes",
+                List.of(TestArea.VILLAGE_1),
+                "facilityId",
+                area.facilityId(TestArea.VILLAGE_1).toString(),
+                "active",
+                true));
   }
 
   @Test
   void login_correctPassword_accessTokenCarriesClaimsAndOpensMe() {
-    String token = (String) login("doc1", TestAuth.PASSWORD, "198.51.100.2").body().get("accessToken");
+    String token =
+        (String) login("doc1", TestAuth.PASSWORD, "198.51.100.2").body().get("accessToken");
 
     Map<String, Object> claims = claims(token);
-    assertThat(claims).containsEntry("sub", "doc1").containsEntry("roles", List.of("VILLAGE_DOCTOR"))
-        .containsEntry("uid", area.userId("doc1").toString()).containsEntry("county", TestArea.COUNTY)
-        .containsEntry("township", TestArea.TOWNSHIP_1).containsEntry("villages", List.of(TestArea.VILLAGE_1))
-        .containsEntry("iss", "suifang").containsKey("jti");
-    assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(900);
+    assertThat(claims)
+        .containsEntry("sub", "doc1")
+        .containsEntry("roles", List.of("VILLAGE_DOCTOR"))
+        .containsEntry("uid", area.userId("doc1").toString())
+        .containsEntry("county", TestArea.COUNTY)
+        .containsEntry("township", TestArea.TOWNSHIP_1)
+        .containsEntry("villages", List.of(TestArea.VILLAGE_1))
+        .containsEntry("iss", "suifang")
+        .containsKey("jti");
+    assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue())
+        .isEqualTo(900);
     assertThat(get("/api/v1/me", token)).containsEntry("username", "doc1");
   }
 
@@ -126,13 +145,17 @@ class AuthTest {
   void login_countyAdmin_tokenHasNoTownshipAndNoVillages() {
     Map<String, Object> claims = claims(auth.login("admin1"));
 
-    assertThat(claims).containsEntry("roles", List.of("COUNTY_ADMIN")).containsEntry("county", TestArea.COUNTY)
-        .doesNotContainKey("township").containsEntry("villages", List.of());
+    assertThat(claims)
+        .containsEntry("roles", List.of("COUNTY_ADMIN"))
+        .containsEntry("county", TestArea.COUNTY)
+        .doesNotContainKey("township")
+        .containsEntry("villages", List.of());
   }
 
   @Test
   void login_usernameInOtherCase_succeeds() {
-    assertThat(login("DOC2", TestAuth.PASSWORD, "198.51.100.3").code()).isEqualTo(HttpStatus.OK.getCode());
+    assertThat(login("DOC2", TestAuth.PASSWORD, "198.51.100.3").code())
+        .isEqualTo(HttpStatus.OK.getCode());
   }
 
   @Test
@@ -140,8 +163,12 @@ class AuthTest {
     HttpClientResponseException wrongPassword = loginFails("doc2", WRONG, "198.51.100.4");
     HttpClientResponseException unknownUser = loginFails("nobody", WRONG, "198.51.100.4");
 
-    assertThat(wrongPassword.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode()).isEqualTo(unknownUser.getStatus().getCode());
-    assertThat(body(wrongPassword)).containsEntry("code", "LOGIN_FAILED").isEqualTo(body(unknownUser));
+    assertThat(wrongPassword.getStatus().getCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED.getCode())
+        .isEqualTo(unknownUser.getStatus().getCode());
+    assertThat(body(wrongPassword))
+        .containsEntry("code", "LOGIN_FAILED")
+        .isEqualTo(body(unknownUser));
     assertThat(new TreeSet<>(wrongPassword.getResponse().getHeaders().names()))
         .isEqualTo(new TreeSet<>(unknownUser.getResponse().getHeaders().names()));
   }
@@ -164,15 +191,20 @@ class AuthTest {
 
     HttpClientResponseException fifth = loginFails("lockme", WRONG, ip);
     assertThat(fifth.getStatus().getCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS.getCode());
-    assertThat(body(fifth)).containsEntry("code", "ACCOUNT_LOCKED").containsEntry("help", "docs/errors.md#account_locked");
-    assertThat(Long.parseLong(fifth.getResponse().header(HttpHeaders.RETRY_AFTER))).isBetween(899L, 901L);
+    assertThat(body(fifth))
+        .containsEntry("code", "ACCOUNT_LOCKED")
+        .containsEntry("help", "docs/errors.md#account_locked");
+    assertThat(Long.parseLong(fifth.getResponse().header(HttpHeaders.RETRY_AFTER)))
+        .isBetween(899L, 901L);
     Instant until = clock.instant().plus(Duration.ofMinutes(15));
     assertThat((String) body(fifth).get("messageEn")).contains(until.toString());
 
     // Locked: even the right password is refused.
-    assertThat(body(loginFails("lockme", TestAuth.PASSWORD, ip))).containsEntry("code", "ACCOUNT_LOCKED");
+    assertThat(body(loginFails("lockme", TestAuth.PASSWORD, ip)))
+        .containsEntry("code", "ACCOUNT_LOCKED");
     clock.advance(Duration.ofMinutes(14));
-    assertThat(body(loginFails("lockme", TestAuth.PASSWORD, ip))).containsEntry("code", "ACCOUNT_LOCKED");
+    assertThat(body(loginFails("lockme", TestAuth.PASSWORD, ip)))
+        .containsEntry("code", "ACCOUNT_LOCKED");
 
     clock.advance(Duration.ofMinutes(1).plusSeconds(1));
     assertThat(login("lockme", TestAuth.PASSWORD, ip).code()).isEqualTo(HttpStatus.OK.getCode());
@@ -188,7 +220,8 @@ class AuthTest {
     login("resetme", TestAuth.PASSWORD, ip);
 
     for (int i = 0; i < 4; i++) {
-      assertThat(body(loginFails("resetme", WRONG, "198.51.100.8"))).containsEntry("code", "LOGIN_FAILED");
+      assertThat(body(loginFails("resetme", WRONG, "198.51.100.8")))
+          .containsEntry("code", "LOGIN_FAILED");
     }
   }
 
@@ -229,16 +262,19 @@ class AuthTest {
     assertThat(blocked.getStatus().getCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS.getCode());
     assertThat(body(blocked)).containsEntry("code", "TOO_MANY_LOGIN_ATTEMPTS");
     assertThat(blocked.getResponse().header(HttpHeaders.RETRY_AFTER)).isNotNull();
-    assertThat(login("doc3", TestAuth.PASSWORD, "198.51.100.12").code()).isEqualTo(HttpStatus.OK.getCode());
+    assertThat(login("doc3", TestAuth.PASSWORD, "198.51.100.12").code())
+        .isEqualTo(HttpStatus.OK.getCode());
   }
 
   @Test
   void login_deactivatedUser_answersAccountDisabledAndRefreshFails() {
     UUID id = newUser("retired");
-    String refresh = (String) login("retired", TestAuth.PASSWORD, "198.51.100.13").body().get("refreshToken");
+    String refresh =
+        (String) login("retired", TestAuth.PASSWORD, "198.51.100.13").body().get("refreshToken");
     users.setActive(id, false);
 
-    assertThat(body(loginFails("retired", TestAuth.PASSWORD, "198.51.100.13"))).containsEntry("code", "ACCOUNT_DISABLED");
+    assertThat(body(loginFails("retired", TestAuth.PASSWORD, "198.51.100.13")))
+        .containsEntry("code", "ACCOUNT_DISABLED");
     HttpClientResponseException e = refreshFails(refresh);
     assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
     assertThat(body(e)).containsEntry("code", "ACCOUNT_DISABLED");
@@ -253,15 +289,18 @@ class AuthTest {
     assertThat(second.get("refreshToken")).isNotEqualTo(first.get("refreshToken"));
     assertThat(second.get("accessToken")).isNotEqualTo(first.get("accessToken"));
     assertThat(second).containsEntry("tokenType", "Bearer").containsKey("user");
-    assertThat(get("/api/v1/me", (String) second.get("accessToken"))).containsEntry("username", "sup1");
+    assertThat(get("/api/v1/me", (String) second.get("accessToken")))
+        .containsEntry("username", "sup1");
     Map<String, Object> third = refresh((String) second.get("refreshToken")).body();
     assertThat(third.get("refreshToken")).isNotEqualTo(second.get("refreshToken"));
   }
 
   @Test
   void refresh_usedTokenAgain_revokesTheWholeFamily() {
-    String r1 = (String) login("sup2", TestAuth.PASSWORD, "198.51.100.15").body().get("refreshToken");
-    String otherSession = (String) login("sup2", TestAuth.PASSWORD, "198.51.100.15").body().get("refreshToken");
+    String r1 =
+        (String) login("sup2", TestAuth.PASSWORD, "198.51.100.15").body().get("refreshToken");
+    String otherSession =
+        (String) login("sup2", TestAuth.PASSWORD, "198.51.100.15").body().get("refreshToken");
     String r2 = (String) refresh(r1).body().get("refreshToken");
 
     HttpClientResponseException reuse = refreshFails(r1);
@@ -284,7 +323,8 @@ class AuthTest {
 
   @Test
   void refresh_afterRefreshLifetime_answersInvalid() {
-    String refresh = (String) login("doc3", TestAuth.PASSWORD, "198.51.100.16").body().get("refreshToken");
+    String refresh =
+        (String) login("doc3", TestAuth.PASSWORD, "198.51.100.16").body().get("refreshToken");
     Instant start = clock.instant();
     try {
       clock.advance(Duration.ofDays(30).plusSeconds(1));
@@ -296,10 +336,13 @@ class AuthTest {
 
   @Test
   void logout_refreshTokenOfThatSession_stopsWorking() {
-    String refresh = (String) login("doc2", TestAuth.PASSWORD, "198.51.100.17").body().get("refreshToken");
+    String refresh =
+        (String) login("doc2", TestAuth.PASSWORD, "198.51.100.17").body().get("refreshToken");
 
-    HttpResponse<?> out = client.toBlocking().exchange(
-        HttpRequest.POST("/api/v1/auth/logout", Map.of("refreshToken", refresh)));
+    HttpResponse<?> out =
+        client
+            .toBlocking()
+            .exchange(HttpRequest.POST("/api/v1/auth/logout", Map.of("refreshToken", refresh)));
 
     assertThat(out.code()).isEqualTo(HttpStatus.NO_CONTENT.getCode());
     assertThat(body(refreshFails(refresh))).containsEntry("code", "REFRESH_TOKEN_INVALID");
@@ -310,8 +353,11 @@ class AuthTest {
     HttpClientResponseException e = getFails("/api/v1/me", null);
 
     assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
-    assertThat(body(e)).containsEntry("status", 401).containsEntry("code", "UNAUTHENTICATED")
-        .containsEntry("help", "docs/errors.md#unauthenticated").containsKeys("messageZh", "messageEn");
+    assertThat(body(e))
+        .containsEntry("status", 401)
+        .containsEntry("code", "UNAUTHENTICATED")
+        .containsEntry("help", "docs/errors.md#unauthenticated")
+        .containsKeys("messageZh", "messageEn");
   }
 
   @Test
@@ -344,22 +390,42 @@ class AuthTest {
 
     assertThat(body(getFails("/api/v1/me", forged))).containsEntry("code", "UNAUTHENTICATED");
     assertThat(body(getFails("/api/v1/me", badSignature))).containsEntry("code", "UNAUTHENTICATED");
-    assertThat(getFails("/api/v1/me", "not.a.jwt").getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
+    assertThat(getFails("/api/v1/me", "not.a.jwt").getStatus().getCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
   }
 
   @Test
   void database_storesOnlyBcryptHashesAndTokenDigests() {
-    String refresh = (String) client.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/login",
-        Map.of("username", "doc1", "password", TestAuth.PASSWORD, "deviceName", "东关村平板-01")), MAP)
-        .body().get("refreshToken");
+    String refresh =
+        (String)
+            client
+                .toBlocking()
+                .exchange(
+                    HttpRequest.POST(
+                        "/api/v1/auth/login",
+                        Map.of(
+                            "username",
+                            "doc1",
+                            "password",
+                            TestAuth.PASSWORD,
+                            "deviceName",
+                            "东关村平板-01")),
+                    MAP)
+                .body()
+                .get("refreshToken");
 
     List<String> hashes = column("SELECT password_hash FROM app_user");
-    assertThat(hashes).isNotEmpty().allSatisfy(h -> {
-      assertThat(h).matches("\\$2a\\$04\\$[./A-Za-z0-9]{53}");
-      assertThat(h).doesNotContain(TestAuth.PASSWORD);
-    });
+    assertThat(hashes)
+        .isNotEmpty()
+        .allSatisfy(
+            h -> {
+              assertThat(h).matches("\\$2a\\$04\\$[./A-Za-z0-9]{53}");
+              assertThat(h).doesNotContain(TestAuth.PASSWORD);
+            });
     List<String> tokenHashes = column("SELECT token_hash FROM refresh_token");
-    assertThat(tokenHashes).doesNotContain(refresh).contains(TokenService.hash(refresh))
+    assertThat(tokenHashes)
+        .doesNotContain(refresh)
+        .contains(TokenService.hash(refresh))
         .allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
     assertThat(column("SELECT device_name FROM refresh_token")).contains("东关村平板-01");
   }
@@ -375,17 +441,20 @@ class AuthTest {
 
   @Test
   void purge_tokensExpiredOverADayAgo_areDeleted() {
-    String refresh = (String) login("doc3", TestAuth.PASSWORD, "198.51.100.19").body().get("refreshToken");
+    String refresh =
+        (String) login("doc3", TestAuth.PASSWORD, "198.51.100.19").body().get("refreshToken");
     assertThat(column("SELECT token_hash FROM refresh_token")).contains(TokenService.hash(refresh));
 
     clock.advance(Duration.ofDays(32));
     purge.purge();
 
-    assertThat(column("SELECT token_hash FROM refresh_token")).doesNotContain(TokenService.hash(refresh));
+    assertThat(column("SELECT token_hash FROM refresh_token"))
+        .doesNotContain(TokenService.hash(refresh));
   }
 
   private UUID newUser(String username) {
-    return auth.createUser(UserCommand.doctor(username, "测试医生", TestAuth.PASSWORD, TestArea.VILLAGE_1));
+    return auth.createUser(
+        UserCommand.doctor(username, "测试医生", TestAuth.PASSWORD, TestArea.VILLAGE_1));
   }
 
   private HttpResponse<Map<String, Object>> login(String username, String password, String ip) {
@@ -402,13 +471,16 @@ class AuthTest {
   }
 
   private static MutableHttpRequest<?> loginRequest(String username, String password, String ip) {
-    return HttpRequest.POST("/api/v1/auth/login", Map.of("username", username, "password", password))
+    return HttpRequest.POST(
+            "/api/v1/auth/login", Map.of("username", username, "password", password))
         .header("X-Test-Client", ip);
   }
 
   private HttpResponse<Map<String, Object>> refresh(String refreshToken) {
-    return client.toBlocking().exchange(
-        HttpRequest.POST("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken)), MAP);
+    return client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken)), MAP);
   }
 
   private HttpClientResponseException refreshFails(String refreshToken) {
@@ -463,17 +535,18 @@ class AuthTest {
   }
 
   private List<String> column(String sql) {
-    return transactions.executeRead(status -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = status.getConnection().prepareStatement(sql);
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      return out;
-    });
+    return transactions.executeRead(
+        status -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps = status.getConnection().prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          return out;
+        });
   }
 }

@@ -19,12 +19,14 @@ class CurrentUserTest {
   private static final String VILLAGE_3 = "130123200201";
   private static final String OTHER_COUNTY_VILLAGE = "130124100201";
 
-  private static final CurrentUser DOCTOR = new CurrentUser(UUID.randomUUID(), "doc1", Role.VILLAGE_DOCTOR, COUNTY,
-      TOWNSHIP_1, Set.of(VILLAGE_1));
-  private static final CurrentUser SUPERVISOR = new CurrentUser(UUID.randomUUID(), "sup1", Role.TOWNSHIP_SUPERVISOR,
-      COUNTY, TOWNSHIP_1, Set.of());
-  private static final CurrentUser ADMIN = new CurrentUser(UUID.randomUUID(), "admin1", Role.COUNTY_ADMIN, COUNTY,
-      null, Set.of());
+  private static final CurrentUser DOCTOR =
+      new CurrentUser(
+          UUID.randomUUID(), "doc1", Role.VILLAGE_DOCTOR, COUNTY, TOWNSHIP_1, Set.of(VILLAGE_1));
+  private static final CurrentUser SUPERVISOR =
+      new CurrentUser(
+          UUID.randomUUID(), "sup1", Role.TOWNSHIP_SUPERVISOR, COUNTY, TOWNSHIP_1, Set.of());
+  private static final CurrentUser ADMIN =
+      new CurrentUser(UUID.randomUUID(), "admin1", Role.COUNTY_ADMIN, COUNTY, null, Set.of());
 
   @Test
   void doctor_readsAndWritesOnlyOwnVillages() {
@@ -38,8 +40,14 @@ class CurrentUserTest {
 
   @Test
   void doctorWithTwoVillages_readsAndWritesBoth() {
-    CurrentUser doctor = new CurrentUser(UUID.randomUUID(), "doc9", Role.VILLAGE_DOCTOR, COUNTY, TOWNSHIP_1,
-        Set.of(VILLAGE_1, VILLAGE_2));
+    CurrentUser doctor =
+        new CurrentUser(
+            UUID.randomUUID(),
+            "doc9",
+            Role.VILLAGE_DOCTOR,
+            COUNTY,
+            TOWNSHIP_1,
+            Set.of(VILLAGE_1, VILLAGE_2));
 
     assertThat(doctor.canWrite(VILLAGE_1)).isTrue();
     assertThat(doctor.canWrite(VILLAGE_2)).isTrue();
@@ -74,22 +82,47 @@ class CurrentUserTest {
   @Test
   void from_tokenClaims_buildsTheUser() {
     UUID id = UUID.randomUUID();
-    Authentication auth = Authentication.build("doc1", List.of("VILLAGE_DOCTOR"), Map.of(
-        CurrentUser.CLAIM_USER_ID, id.toString(), CurrentUser.CLAIM_COUNTY, COUNTY,
-        CurrentUser.CLAIM_TOWNSHIP, TOWNSHIP_1, CurrentUser.CLAIM_VILLAGES, List.of(VILLAGE_1, VILLAGE_2)));
+    Authentication auth =
+        Authentication.build(
+            "doc1",
+            List.of("VILLAGE_DOCTOR"),
+            Map.of(
+                CurrentUser.CLAIM_USER_ID,
+                id.toString(),
+                CurrentUser.CLAIM_COUNTY,
+                COUNTY,
+                CurrentUser.CLAIM_TOWNSHIP,
+                TOWNSHIP_1,
+                CurrentUser.CLAIM_VILLAGES,
+                List.of(VILLAGE_1, VILLAGE_2)));
 
-    assertThat(CurrentUserBinder.from(auth)).contains(new CurrentUser(id, "doc1", Role.VILLAGE_DOCTOR, COUNTY,
-        TOWNSHIP_1, Set.of(VILLAGE_1, VILLAGE_2)));
+    assertThat(CurrentUserBinder.from(auth))
+        .contains(
+            new CurrentUser(
+                id, "doc1", Role.VILLAGE_DOCTOR, COUNTY, TOWNSHIP_1, Set.of(VILLAGE_1, VILLAGE_2)));
   }
 
   @Test
   void from_claimsMissingOrRoleUnknown_isEmpty() {
     String id = UUID.randomUUID().toString();
-    assertThat(CurrentUserBinder.from(Authentication.build("x", List.of("VILLAGE_DOCTOR"),
-        Map.of(CurrentUser.CLAIM_COUNTY, COUNTY)))).isEmpty();
-    assertThat(CurrentUserBinder.from(Authentication.build("x", List.of("ROOT"),
-        Map.of(CurrentUser.CLAIM_USER_ID, id, CurrentUser.CLAIM_COUNTY, COUNTY)))).isEmpty();
-    assertThat(CurrentUserBinder.from(Authentication.build("x", List.of("COUNTY_ADMIN", "VILLAGE_DOCTOR"),
-        Map.of(CurrentUser.CLAIM_USER_ID, id, CurrentUser.CLAIM_COUNTY, COUNTY)))).isEmpty();
+    assertThat(
+            CurrentUserBinder.from(
+                Authentication.build(
+                    "x", List.of("VILLAGE_DOCTOR"), Map.of(CurrentUser.CLAIM_COUNTY, COUNTY))))
+        .isEmpty();
+    assertThat(
+            CurrentUserBinder.from(
+                Authentication.build(
+                    "x",
+                    List.of("ROOT"),
+                    Map.of(CurrentUser.CLAIM_USER_ID, id, CurrentUser.CLAIM_COUNTY, COUNTY))))
+        .isEmpty();
+    assertThat(
+            CurrentUserBinder.from(
+                Authentication.build(
+                    "x",
+                    List.of("COUNTY_ADMIN", "VILLAGE_DOCTOR"),
+                    Map.of(CurrentUser.CLAIM_USER_ID, id, CurrentUser.CLAIM_COUNTY, COUNTY))))
+        .isEmpty();
   }
 }

@@ -35,7 +35,8 @@ class ErrorCodesDocumentedTest {
   void everyCode_hasAnAnchorInErrorsMd() throws IOException {
     String doc = Files.readString(Path.of("..", "docs", "errors.md"));
     for (ErrorCode code : allCodes()) {
-      assertThat(doc).as("docs/errors.md anchor for " + code.name())
+      assertThat(doc)
+          .as("docs/errors.md anchor for " + code.name())
           .contains("<a id=\"" + code.anchor() + "\"></a>");
     }
   }

@@ -43,15 +43,21 @@ class PlatformEndpointsTest {
 
   @Test
   void securedPath_withoutToken_answers401InTheStandardShape() {
-    assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/nothing-here"), ApiError.class))
-        .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
-          ApiError body = e.getResponse().getBody(ApiError.class).orElseThrow();
-          assertThat(body.code()).isEqualTo("UNAUTHENTICATED");
-          assertThat(body.messageZh()).isNotBlank();
-          assertThat(body.messageEn()).isNotBlank();
-          assertThat(body.help()).isEqualTo("docs/errors.md#unauthenticated");
-          assertThat(body.fieldErrors()).isEmpty();
-        });
+    assertThatThrownBy(
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(HttpRequest.GET("/api/v1/nothing-here"), ApiError.class))
+        .isInstanceOfSatisfying(
+            HttpClientResponseException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
+              ApiError body = e.getResponse().getBody(ApiError.class).orElseThrow();
+              assertThat(body.code()).isEqualTo("UNAUTHENTICATED");
+              assertThat(body.messageZh()).isNotBlank();
+              assertThat(body.messageEn()).isNotBlank();
+              assertThat(body.help()).isEqualTo("docs/errors.md#unauthenticated");
+              assertThat(body.fieldErrors()).isEmpty();
+            });
   }
 }

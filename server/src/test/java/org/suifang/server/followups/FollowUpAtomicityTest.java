@@ -33,24 +33,27 @@ import org.suifang.server.testing.TestAuth;
 @Property(name = "spec.name", value = "FollowUpAtomicityTest")
 class FollowUpAtomicityTest {
 
-  @Inject
-  TestAuth auth;
+  @Inject TestAuth auth;
 
-  @Inject
-  TestApi api;
+  @Inject TestApi api;
 
-  @Inject
-  TransactionOperations<Connection> transactions;
+  @Inject TransactionOperations<Connection> transactions;
 
   @Test
   void record_medicationInsertFails_followUpRowRolledBack() {
     auth.seedArea();
-    String patientId = (String) api.post("doc1", "/api/v1/patients", PatientSamples.hypertensive(VILLAGE_1))
-        .json().get("id");
+    String patientId =
+        (String)
+            api.post("doc1", "/api/v1/patients", PatientSamples.hypertensive(VILLAGE_1))
+                .json()
+                .get("id");
     LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 
-    TestApi.Response r = api.post("doc1", "/api/v1/patients/" + patientId + "/follow-ups",
-        FollowUpSamples.hypertensionVisit(yesterday, 130, 80));
+    TestApi.Response r =
+        api.post(
+            "doc1",
+            "/api/v1/patients/" + patientId + "/follow-ups",
+            FollowUpSamples.hypertensionVisit(yesterday, 130, 80));
 
     assertThat(r.status()).isEqualTo(500);
     assertThat(r.json()).containsEntry("code", "INTERNAL_ERROR");
@@ -59,16 +62,19 @@ class FollowUpAtomicityTest {
   }
 
   private long followUpRows(String patientId) {
-    return transactions.executeRead(status -> {
-      try (PreparedStatement ps = status.getConnection()
-          .prepareStatement("SELECT count(*) FROM follow_up WHERE patient_id = ?")) {
-        ps.setObject(1, UUID.fromString(patientId));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return transactions.executeRead(
+        status -> {
+          try (PreparedStatement ps =
+              status
+                  .getConnection()
+                  .prepareStatement("SELECT count(*) FROM follow_up WHERE patient_id = ?")) {
+            ps.setObject(1, UUID.fromString(patientId));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   /** Fails every write, as a database error after the follow-up row was inserted would. */

@@ -22,22 +22,19 @@ import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestAuth;
 
 /**
- * The follow-ups API over HTTP on a real database: recording with validation and assessment by
- * the rule library, the previous visit read from the database, amend and void, access.
+ * The follow-ups API over HTTP on a real database: recording with validation and assessment by the
+ * rule library, the previous visit read from the database, amend and void, access.
  */
 @MicronautTest(transactional = false)
 class FollowUpTest {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-  @Inject
-  TestAuth auth;
+  @Inject TestAuth auth;
 
-  @Inject
-  TestApi api;
+  @Inject TestApi api;
 
-  @Inject
-  TransactionOperations<Connection> transactions;
+  @Inject TransactionOperations<Connection> transactions;
 
   @BeforeEach
   void seed() {
@@ -102,14 +99,27 @@ class FollowUpTest {
   void record_secondConsecutiveUncontrolledVisit_nextStepReferral() {
     String patientId = hypertensive();
 
-    Map<String, Object> first = recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(30), 160, 95));
-    Map<String, Object> second = recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(15), 162, 96));
+    Map<String, Object> first =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(30), 160, 95));
+    Map<String, Object> second =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(15), 162, 96));
 
-    assertThat(first.get("effectiveClassification")).isEqualTo(
-        Map.of("code", "UNCONTROLLED", "formCode", 2, "labelZh", "控制不满意", "labelEn", "Uncontrolled"));
-    assertThat(((Map<?, ?>) first.get("assessment")).get("nextStep")).extracting(m -> ((Map<?, ?>) m).get("code"))
+    assertThat(first.get("effectiveClassification"))
+        .isEqualTo(
+            Map.of(
+                "code",
+                "UNCONTROLLED",
+                "formCode",
+                2,
+                "labelZh",
+                "控制不满意",
+                "labelEn",
+                "Uncontrolled"));
+    assertThat(((Map<?, ?>) first.get("assessment")).get("nextStep"))
+        .extracting(m -> ((Map<?, ?>) m).get("code"))
         .isEqualTo("FIRST_UNCONTROLLED_RECHECK");
-    assertThat(((Map<?, ?>) second.get("assessment")).get("nextStep")).extracting(m -> ((Map<?, ?>) m).get("code"))
+    assertThat(((Map<?, ?>) second.get("assessment")).get("nextStep"))
+        .extracting(m -> ((Map<?, ?>) m).get("code"))
         .isEqualTo("REFERRAL");
   }
 
@@ -118,12 +128,18 @@ class FollowUpTest {
     String patientId = hypertensive();
     recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(40), 160, 95));
     recorded(patientId, FollowUpSamples.hypertensionPhoneCall(TODAY.minusDays(30)));
-    Map<String, Object> controlledButVoided = recorded(patientId,
-        FollowUpSamples.hypertensionVisit(TODAY.minusDays(20), 130, 80));
-    assertThat(api.post("doc1", "/api/v1/follow-ups/" + controlledButVoided.get("id") + "/void",
-        Map.of("reason", "录错患者")).status()).isEqualTo(200);
+    Map<String, Object> controlledButVoided =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(20), 130, 80));
+    assertThat(
+            api.post(
+                    "doc1",
+                    "/api/v1/follow-ups/" + controlledButVoided.get("id") + "/void",
+                    Map.of("reason", "录错患者"))
+                .status())
+        .isEqualTo(200);
 
-    TestApi.Response r = record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(10), 158, 94));
+    TestApi.Response r =
+        record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(10), 158, 94));
 
     assertThat(r.at("assessment.nextStep.code")).isEqualTo("REFERRAL");
   }
@@ -139,8 +155,9 @@ class FollowUpTest {
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json()).containsEntry("code", "VALIDATION_FAILED");
-    assertThat(r.fieldErrors()).containsExactlyInAnyOrder("systolic:PHONE_VISIT_HAS_MEASUREMENTS",
-        "diastolic:PHONE_VISIT_HAS_MEASUREMENTS");
+    assertThat(r.fieldErrors())
+        .containsExactlyInAnyOrder(
+            "systolic:PHONE_VISIT_HAS_MEASUREMENTS", "diastolic:PHONE_VISIT_HAS_MEASUREMENTS");
     assertThat(count("follow_up", patientId)).isZero();
     assertThat(count("follow_up_medication", patientId)).isZero();
   }
@@ -149,7 +166,8 @@ class FollowUpTest {
   void record_phoneVisitWithoutMeasurements_isStoredAsNotFaceToFace() {
     String patientId = hypertensive();
 
-    TestApi.Response r = record(patientId, FollowUpSamples.hypertensionPhoneCall(TODAY.minusDays(2)));
+    TestApi.Response r =
+        record(patientId, FollowUpSamples.hypertensionPhoneCall(TODAY.minusDays(2)));
 
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.at("faceToFace")).isEqualTo(false);
@@ -158,7 +176,8 @@ class FollowUpTest {
 
   @Test
   void record_futureVisitDate_400() {
-    TestApi.Response r = record(hypertensive(), FollowUpSamples.hypertensionVisit(TODAY.plusDays(1), 130, 80));
+    TestApi.Response r =
+        record(hypertensive(), FollowUpSamples.hypertensionVisit(TODAY.plusDays(1), 130, 80));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.fieldErrors()).containsExactly("visitDate:FUTURE_DATE");
@@ -184,7 +203,8 @@ class FollowUpTest {
     TestApi.Response r = record(hypertensive(), form);
 
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.fieldErrors()).containsExactlyInAnyOrder("symptoms[0]:UNKNOWN_CODE", "fastingGlucose:NOT_ON_FORM");
+    assertThat(r.fieldErrors())
+        .containsExactlyInAnyOrder("symptoms[0]:UNKNOWN_CODE", "fastingGlucose:NOT_ON_FORM");
   }
 
   @Test
@@ -209,17 +229,20 @@ class FollowUpTest {
   void record_implausibleValue_storedWithItsWarning() {
     String patientId = hypertensive();
 
-    TestApi.Response r = record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 55, 35));
+    TestApi.Response r =
+        record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 55, 35));
 
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.at("warnings.0.field")).isEqualTo("systolic");
     assertThat(r.at("warnings.0.code")).isEqualTo("IMPLAUSIBLE");
-    assertThat(api.get("doc1", "/api/v1/follow-ups/" + r.at("id")).at("warnings.0.code")).isEqualTo("IMPLAUSIBLE");
+    assertThat(api.get("doc1", "/api/v1/follow-ups/" + r.at("id")).at("warnings.0.code"))
+        .isEqualTo("IMPLAUSIBLE");
   }
 
   @Test
   void record_bmiComputedFromWeightAndThePatientsHeight() {
-    TestApi.Response r = record(hypertensive(), FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 130, 80));
+    TestApi.Response r =
+        record(hypertensive(), FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 130, 80));
 
     // 70.0 kg / 1.68 m² = 24.8; target 68.0 kg → 24.1
     assertThat(r.at("bmi")).isEqualTo(24.8);
@@ -259,7 +282,8 @@ class FollowUpTest {
 
   @Test
   void record_diabetesFormForAPatientWithoutDiabetes_400() {
-    TestApi.Response r = record(hypertensive(), FollowUpSamples.diabetesVisit(TODAY.minusDays(1), 6.0));
+    TestApi.Response r =
+        record(hypertensive(), FollowUpSamples.diabetesVisit(TODAY.minusDays(1), 6.0));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.fieldErrors()).containsExactly("disease:NOT_A_CONDITION");
@@ -287,7 +311,8 @@ class FollowUpTest {
     assertThat(dmView.get("encounterId")).isEqualTo(encounterId);
     assertThat(htnView.get("disease")).isEqualTo("HYPERTENSION");
     assertThat(dmView.get("disease")).isEqualTo("DIABETES");
-    assertThat(((Map<?, ?>) dmView.get("effectiveClassification")).get("code")).isEqualTo("UNCONTROLLED");
+    assertThat(((Map<?, ?>) dmView.get("effectiveClassification")).get("code"))
+        .isEqualTo("UNCONTROLLED");
     assertThat(mismatch.status()).isEqualTo(400);
     assertThat(mismatch.fieldErrors()).containsExactly("encounterId:ENCOUNTER_MISMATCH");
     assertThat((List<?>) history.at("items")).hasSize(2);
@@ -318,22 +343,32 @@ class FollowUpTest {
   @Test
   void amend_keepsTheOriginal_historyShowsBoth() {
     String patientId = hypertensive();
-    Map<String, Object> original = recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 128, 80));
+    Map<String, Object> original =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 128, 80));
     Map<String, Object> corrected = FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 182, 100);
     String originalPath = "/api/v1/follow-ups/" + original.get("id");
 
-    TestApi.Response amended = api.post("doc1", originalPath + "/amend",
-        FollowUpSamples.amendment(corrected, "收缩压录入错误，应为182"));
+    TestApi.Response amended =
+        api.post(
+            "doc1", originalPath + "/amend", FollowUpSamples.amendment(corrected, "收缩压录入错误，应为182"));
     TestApi.Response originalNow = api.get("doc1", originalPath);
     TestApi.Response history = api.get("doc1", followUps(patientId));
-    TestApi.Response amendAgain = api.post("doc1", originalPath + "/amend",
-        FollowUpSamples.amendment(FollowUpSamples.copyWithNewId(corrected), "再次更正"));
+    TestApi.Response amendAgain =
+        api.post(
+            "doc1",
+            originalPath + "/amend",
+            FollowUpSamples.amendment(FollowUpSamples.copyWithNewId(corrected), "再次更正"));
 
     assertThat(amended.status()).as(String.valueOf(amended.body())).isEqualTo(201);
-    assertThat(amended.json()).containsEntry("id", corrected.get("id")).containsEntry("amends", original.get("id"))
-        .containsEntry("amendReason", "收缩压录入错误，应为182").containsEntry("state", "CURRENT");
+    assertThat(amended.json())
+        .containsEntry("id", corrected.get("id"))
+        .containsEntry("amends", original.get("id"))
+        .containsEntry("amendReason", "收缩压录入错误，应为182")
+        .containsEntry("state", "CURRENT");
     assertThat(amended.at("assessment.urgentReferral")).isEqualTo(true);
-    assertThat(originalNow.json()).containsEntry("state", "SUPERSEDED").containsEntry("supersededBy", corrected.get("id"))
+    assertThat(originalNow.json())
+        .containsEntry("state", "SUPERSEDED")
+        .containsEntry("supersededBy", corrected.get("id"))
         .containsEntry("systolic", 128);
     assertThat((List<?>) history.at("items")).hasSize(2);
     assertThat(history.at("items.0.id")).isNotEqualTo(history.at("items.1.id"));
@@ -346,10 +381,15 @@ class FollowUpTest {
   @Test
   void amend_changingTheDisease_400() {
     String patientId = patient(PatientSamples.withBoth(VILLAGE_1));
-    Map<String, Object> original = recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 128, 80));
+    Map<String, Object> original =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 128, 80));
 
-    TestApi.Response r = api.post("doc1", "/api/v1/follow-ups/" + original.get("id") + "/amend",
-        FollowUpSamples.amendment(FollowUpSamples.diabetesVisit(TODAY.minusDays(5), 6.0), "改表"));
+    TestApi.Response r =
+        api.post(
+            "doc1",
+            "/api/v1/follow-ups/" + original.get("id") + "/amend",
+            FollowUpSamples.amendment(
+                FollowUpSamples.diabetesVisit(TODAY.minusDays(5), 6.0), "改表"));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.fieldErrors()).containsExactly("followUp.disease:DISEASE_CHANGED");
@@ -358,7 +398,8 @@ class FollowUpTest {
   @Test
   void void_keepsTheRecordWithReasonAuthorAndTime_twice409() {
     String patientId = hypertensive();
-    Map<String, Object> record = recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 135, 85));
+    Map<String, Object> record =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 135, 85));
     String path = "/api/v1/follow-ups/" + record.get("id");
 
     TestApi.Response voided = api.post("doc1", path + "/void", Map.of("reason", "重复录入"));
@@ -366,9 +407,13 @@ class FollowUpTest {
     TestApi.Response noReason = api.post("doc1", path + "/void", Map.of("reason", ""));
 
     assertThat(voided.status()).isEqualTo(200);
-    assertThat(voided.json()).containsEntry("state", "VOIDED").containsEntry("voidReason", "重复录入")
-        .containsEntry("voidedBy", auth.seedArea().userId("doc1").toString()).containsEntry("version", 1)
-        .containsKey("voidedAt").containsEntry("systolic", 135);
+    assertThat(voided.json())
+        .containsEntry("state", "VOIDED")
+        .containsEntry("voidReason", "重复录入")
+        .containsEntry("voidedBy", auth.seedArea().userId("doc1").toString())
+        .containsEntry("version", 1)
+        .containsKey("voidedAt")
+        .containsEntry("systolic", 135);
     assertThat(api.get("sup1", path).json()).isEqualTo(voided.json());
     assertThat(api.get("doc1", followUps(patientId)).at("items.0.state")).isEqualTo("VOIDED");
     assertThat(again.status()).isEqualTo(409);
@@ -380,15 +425,27 @@ class FollowUpTest {
   @Test
   void access_onlyADoctorOfTheVillageWrites_supervisorsReadTheirTownshipOnly() {
     String patientId = hypertensive();
-    Map<String, Object> record = recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 135, 85));
+    Map<String, Object> record =
+        recorded(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 135, 85));
     String path = "/api/v1/follow-ups/" + record.get("id");
-    Map<String, Object> amendment = FollowUpSamples.amendment(
-        FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 136, 85), "更正");
+    Map<String, Object> amendment =
+        FollowUpSamples.amendment(
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 136, 85), "更正");
 
-    assertThat(api.post("doc2", followUps(patientId),
-        FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 130, 80)).status()).isEqualTo(403);
-    assertThat(api.post("sup1", followUps(patientId),
-        FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 130, 80)).status()).isEqualTo(403);
+    assertThat(
+            api.post(
+                    "doc2",
+                    followUps(patientId),
+                    FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 130, 80))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "sup1",
+                    followUps(patientId),
+                    FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 130, 80))
+                .status())
+        .isEqualTo(403);
     assertThat(api.post("doc2", path + "/amend", amendment).status()).isEqualTo(403);
     assertThat(api.post("sup1", path + "/void", Map.of("reason", "x")).status()).isEqualTo(403);
     assertThat(api.get("doc2", followUps(patientId)).status()).isEqualTo(403);
@@ -403,11 +460,26 @@ class FollowUpTest {
   @Test
   void record_terminatedPatient_visitAfterTheTerminationDate_409() {
     String patientId = hypertensive();
-    assertThat(api.post("doc1", "/api/v1/patients/" + patientId + "/status", Map.of("status", "TERMINATED",
-        "reason", "DEATH", "date", TODAY.minusDays(10).toString(), "version", 0)).status()).isEqualTo(200);
+    assertThat(
+            api.post(
+                    "doc1",
+                    "/api/v1/patients/" + patientId + "/status",
+                    Map.of(
+                        "status",
+                        "TERMINATED",
+                        "reason",
+                        "DEATH",
+                        "date",
+                        TODAY.minusDays(10).toString(),
+                        "version",
+                        0))
+                .status())
+        .isEqualTo(200);
 
-    TestApi.Response before = record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(20), 130, 80));
-    TestApi.Response after = record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 130, 80));
+    TestApi.Response before =
+        record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(20), 130, 80));
+    TestApi.Response after =
+        record(patientId, FollowUpSamples.hypertensionVisit(TODAY.minusDays(5), 130, 80));
 
     assertThat(before.status()).isEqualTo(201);
     assertThat(after.status()).isEqualTo(409);
@@ -422,23 +494,29 @@ class FollowUpTest {
     TestApi.Response r = record(hypertensive(), form);
 
     assertThat(r.status()).isEqualTo(413);
-    assertThat(r.json()).containsEntry("code", "PAYLOAD_TOO_LARGE").containsEntry("status", 413)
+    assertThat(r.json())
+        .containsEntry("code", "PAYLOAD_TOO_LARGE")
+        .containsEntry("status", 413)
         .containsKeys("messageZh", "messageEn", "help");
   }
 
   /** Counts the rows of a follow-up table that belong to the patient. */
   private long count(String table, String patientId) {
-    String sql = table.equals("follow_up")
-        ? "SELECT count(*) FROM follow_up WHERE patient_id = ?"
-        : "SELECT count(*) FROM " + table + " t JOIN follow_up f ON f.id = t.follow_up_id WHERE f.patient_id = ?";
-    return transactions.executeRead(status -> {
-      try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-        ps.setObject(1, UUID.fromString(patientId));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    String sql =
+        table.equals("follow_up")
+            ? "SELECT count(*) FROM follow_up WHERE patient_id = ?"
+            : "SELECT count(*) FROM "
+                + table
+                + " t JOIN follow_up f ON f.id = t.follow_up_id WHERE f.patient_id = ?";
+    return transactions.executeRead(
+        status -> {
+          try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(patientId));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 }

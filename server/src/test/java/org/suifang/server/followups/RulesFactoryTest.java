@@ -25,7 +25,8 @@ class RulesFactoryTest {
 
     assertThat(ruleSet.id()).isEqualTo("bphs-2017+no-age-split");
     assertThat(ruleSet.elderlySplitEnabled()).isFalse();
-    assertThat(ruleSet.htnControlledSystolicBelow()).isEqualTo(RuleSets.BPHS_2017.htnControlledSystolicBelow());
+    assertThat(ruleSet.htnControlledSystolicBelow())
+        .isEqualTo(RuleSets.BPHS_2017.htnControlledSystolicBelow());
     assertThat(ruleSet.id().length()).isLessThanOrEqualTo(40);
   }
 

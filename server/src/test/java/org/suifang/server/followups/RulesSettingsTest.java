@@ -22,21 +22,25 @@ import org.suifang.server.testing.TestAuth;
 @Property(name = "suifang.rules.elderly-split", value = "false")
 class RulesSettingsTest {
 
-  @Inject
-  TestAuth auth;
+  @Inject TestAuth auth;
 
-  @Inject
-  TestApi api;
+  @Inject TestApi api;
 
   @Test
   void record_elderlySplitOff_145Over85IsUncontrolledAt68() {
     auth.seedArea();
-    String patientId = (String) api.post("doc1", "/api/v1/patients", PatientSamples.hypertensive(VILLAGE_1))
-        .json().get("id");
+    String patientId =
+        (String)
+            api.post("doc1", "/api/v1/patients", PatientSamples.hypertensive(VILLAGE_1))
+                .json()
+                .get("id");
     LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 
-    TestApi.Response r = api.post("doc1", "/api/v1/patients/" + patientId + "/follow-ups",
-        FollowUpSamples.hypertensionVisit(yesterday, 145, 85));
+    TestApi.Response r =
+        api.post(
+            "doc1",
+            "/api/v1/patients/" + patientId + "/follow-ups",
+            FollowUpSamples.hypertensionVisit(yesterday, 145, 85));
 
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.at("assessment.ruleSetId")).isEqualTo("bphs-2017+no-age-split");

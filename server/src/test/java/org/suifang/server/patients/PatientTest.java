@@ -17,17 +17,17 @@ import org.suifang.server.testing.PatientSamples;
 import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestAuth;
 
-/** The patients API over HTTP on a real database: registration, validation, search, access, updates. */
+/**
+ * The patients API over HTTP on a real database: registration, validation, search, access, updates.
+ */
 @MicronautTest(transactional = false)
 class PatientTest {
 
   private static final String PATIENTS = "/api/v1/patients";
 
-  @Inject
-  TestAuth auth;
+  @Inject TestAuth auth;
 
-  @Inject
-  TestApi api;
+  @Inject TestApi api;
 
   @BeforeEach
   void seed() {
@@ -48,9 +48,13 @@ class PatientTest {
     TestApi.Response got = api.get("doc1", PATIENTS + "/" + body.get("id"));
 
     assertThat(got.status()).isEqualTo(200);
-    assertThat(got.json()).containsEntry("id", body.get("id")).containsEntry("name", "王建国")
-        .containsEntry("residentId", body.get("residentId")).containsEntry("villageCode", VILLAGE_1)
-        .containsEntry("villageName", "东关村").containsEntry("countyCode", "130123000000")
+    assertThat(got.json())
+        .containsEntry("id", body.get("id"))
+        .containsEntry("name", "王建国")
+        .containsEntry("residentId", body.get("residentId"))
+        .containsEntry("villageCode", VILLAGE_1)
+        .containsEntry("villageName", "东关村")
+        .containsEntry("countyCode", "130123000000")
         .containsEntry("version", 0);
     assertThat(got.at("conditions.0.disease")).isEqualTo("HYPERTENSION");
     assertThat(got.at("conditions.0.diagnosedOn")).isEqualTo("2015-06-01");
@@ -69,7 +73,9 @@ class PatientTest {
 
     Map<String, Object> created = create("doc1", body);
 
-    assertThat(created).containsEntry("residentId", "11010519491231002X").containsEntry("sex", "FEMALE")
+    assertThat(created)
+        .containsEntry("residentId", "11010519491231002X")
+        .containsEntry("sex", "FEMALE")
         .containsEntry("birthDate", "1949-12-31");
   }
 
@@ -96,7 +102,8 @@ class PatientTest {
     TestApi.Response r = api.post("doc1", PATIENTS, body);
 
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.fieldErrors()).containsExactlyInAnyOrder("sex:SEX_MISMATCH_ID", "birthDate:BIRTH_DATE_MISMATCH_ID");
+    assertThat(r.fieldErrors())
+        .containsExactlyInAnyOrder("sex:SEX_MISMATCH_ID", "birthDate:BIRTH_DATE_MISMATCH_ID");
   }
 
   @Test
@@ -146,7 +153,8 @@ class PatientTest {
     TestApi.Response r = api.post("doc1", PATIENTS, body);
 
     assertThat(r.status()).isEqualTo(409);
-    assertThat(r.json()).containsEntry("code", "PATIENT_ID_CONFLICT")
+    assertThat(r.json())
+        .containsEntry("code", "PATIENT_ID_CONFLICT")
         .containsEntry("help", "docs/errors.md#patient_id_conflict");
   }
 
@@ -166,8 +174,10 @@ class PatientTest {
 
   @Test
   void create_inAnotherVillageOrAsSupervisor_403() {
-    TestApi.Response otherVillage = api.post("doc1", PATIENTS, PatientSamples.hypertensive(VILLAGE_2));
-    TestApi.Response supervisor = api.post("sup1", PATIENTS, PatientSamples.hypertensive(VILLAGE_1));
+    TestApi.Response otherVillage =
+        api.post("doc1", PATIENTS, PatientSamples.hypertensive(VILLAGE_2));
+    TestApi.Response supervisor =
+        api.post("sup1", PATIENTS, PatientSamples.hypertensive(VILLAGE_1));
     TestApi.Response admin = api.post("admin1", PATIENTS, PatientSamples.hypertensive(VILLAGE_1));
 
     assertThat(otherVillage.status()).isEqualTo(403);
@@ -178,7 +188,8 @@ class PatientTest {
 
   @Test
   void create_withoutToken_401() {
-    assertThat(api.post(null, PATIENTS, PatientSamples.hypertensive(VILLAGE_1)).status()).isEqualTo(401);
+    assertThat(api.post(null, PATIENTS, PatientSamples.hypertensive(VILLAGE_1)).status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -204,9 +215,13 @@ class PatientTest {
 
     assertThat(api.put("doc2", path, update).status()).isEqualTo(403);
     assertThat(api.put("sup1", path, update).status()).isEqualTo(403);
-    assertThat(api.post("sup1", path + "/status", Map.of("status", "LOST_TO_FOLLOW_UP", "version", 0)).status())
+    assertThat(
+            api.post("sup1", path + "/status", Map.of("status", "LOST_TO_FOLLOW_UP", "version", 0))
+                .status())
         .isEqualTo(403);
-    assertThat(api.get("doc1", path).json()).containsEntry("phone", "13800138000").containsEntry("version", 0);
+    assertThat(api.get("doc1", path).json())
+        .containsEntry("phone", "13800138000")
+        .containsEntry("version", 0);
   }
 
   @Test
@@ -214,8 +229,11 @@ class PatientTest {
     Map<String, Object> patient = create("doc1", PatientSamples.hypertensive(VILLAGE_1));
     Map<String, Object> update = PatientSamples.updateOf(patient);
     update.put("phone", "13900139000");
-    update.put("conditions", List.of(PatientSamples.condition("HYPERTENSION", "2015-06-01"),
-        PatientSamples.condition("DIABETES", "2024-01-20")));
+    update.put(
+        "conditions",
+        List.of(
+            PatientSamples.condition("HYPERTENSION", "2015-06-01"),
+            PatientSamples.condition("DIABETES", "2024-01-20")));
     String path = PATIENTS + "/" + patient.get("id");
 
     TestApi.Response updated = api.put("doc1", path, update);
@@ -242,19 +260,43 @@ class PatientTest {
     Map<String, Object> patient = create("doc1", PatientSamples.hypertensive(VILLAGE_1));
     String path = PATIENTS + "/" + patient.get("id") + "/status";
 
-    TestApi.Response noReason = api.post("doc1", path, Map.of("status", "TERMINATED", "version", 0));
-    TestApi.Response reasonWhileActive = api.post("doc1", path,
-        Map.of("status", "LOST_TO_FOLLOW_UP", "reason", "DEATH", "version", 0));
-    TestApi.Response terminated = api.post("doc1", path,
-        Map.of("status", "TERMINATED", "reason", "MOVED_OUT", "date", "2026-01-15", "note", "迁往石家庄", "version", 0));
+    TestApi.Response noReason =
+        api.post("doc1", path, Map.of("status", "TERMINATED", "version", 0));
+    TestApi.Response reasonWhileActive =
+        api.post(
+            "doc1", path, Map.of("status", "LOST_TO_FOLLOW_UP", "reason", "DEATH", "version", 0));
+    TestApi.Response terminated =
+        api.post(
+            "doc1",
+            path,
+            Map.of(
+                "status",
+                "TERMINATED",
+                "reason",
+                "MOVED_OUT",
+                "date",
+                "2026-01-15",
+                "note",
+                "迁往石家庄",
+                "version",
+                0));
     TestApi.Response stale = api.post("doc1", path, Map.of("status", "ACTIVE", "version", 0));
 
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.fieldErrors()).containsExactly("reason:REQUIRED");
     assertThat(reasonWhileActive.fieldErrors()).containsExactly("reason:NOT_ALLOWED");
     assertThat(terminated.status()).isEqualTo(200);
-    assertThat(terminated.json().get("status")).isEqualTo(Map.of("status", "TERMINATED", "reason", "MOVED_OUT",
-        "date", "2026-01-15", "note", "迁往石家庄"));
+    assertThat(terminated.json().get("status"))
+        .isEqualTo(
+            Map.of(
+                "status",
+                "TERMINATED",
+                "reason",
+                "MOVED_OUT",
+                "date",
+                "2026-01-15",
+                "note",
+                "迁往石家庄"));
     assertThat(terminated.json()).containsEntry("version", 1);
     assertThat(stale.status()).isEqualTo(409);
   }
@@ -277,7 +319,8 @@ class PatientTest {
     assertThat(names(api.get("sup2", byName))).containsExactly("孙搜索丙");
     assertThat(names(api.get("admin1", byName))).hasSize(3);
     assertThat(names(api.get("sup1", byName + "&village=" + VILLAGE_2))).containsExactly("孙搜索乙");
-    assertThat(names(api.get("sup1", PATIENTS + "?idNumber=" + b.get("residentId")))).containsExactly("孙搜索乙");
+    assertThat(names(api.get("sup1", PATIENTS + "?idNumber=" + b.get("residentId"))))
+        .containsExactly("孙搜索乙");
     assertThat(names(api.get("sup2", PATIENTS + "?idNumber=" + b.get("residentId")))).isEmpty();
     assertThat(api.get("sup2", PATIENTS + "?village=" + VILLAGE_1).status()).isEqualTo(403);
   }
@@ -289,12 +332,16 @@ class PatientTest {
       p.put("name", "分页" + i);
       create("doc2", p);
     }
-    String query = PATIENTS + "?name=" + URLEncoder.encode("分页", StandardCharsets.UTF_8) + "&size=2";
+    String query =
+        PATIENTS + "?name=" + URLEncoder.encode("分页", StandardCharsets.UTF_8) + "&size=2";
 
     TestApi.Response first = api.get("doc2", query + "&page=0");
     TestApi.Response second = api.get("doc2", query + "&page=1");
 
-    assertThat(first.json()).containsEntry("total", 3).containsEntry("page", 0).containsEntry("size", 2);
+    assertThat(first.json())
+        .containsEntry("total", 3)
+        .containsEntry("page", 0)
+        .containsEntry("size", 2);
     assertThat(names(first)).containsExactly("分页0", "分页1");
     assertThat(names(second)).containsExactly("分页2");
     assertThat(api.get("doc2", query + "&size=500").status()).isEqualTo(400);
@@ -303,6 +350,7 @@ class PatientTest {
   @SuppressWarnings("unchecked")
   private static List<String> names(TestApi.Response r) {
     assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
-    return ((List<Map<String, Object>>) r.json().get("items")).stream().map(p -> (String) p.get("name")).toList();
+    return ((List<Map<String, Object>>) r.json().get("items"))
+        .stream().map(p -> (String) p.get("name")).toList();
   }
 }

@@ -32,7 +32,8 @@ class RegionCodesTest {
 
   @Test
   void levelOf_villageWithoutTownshipSegment_throws() {
-    assertThatThrownBy(() -> RegionCodes.levelOf("130123000201")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RegionCodes.levelOf("130123000201"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(RegionCodes.isLevel("130123000201", RegionLevel.VILLAGE)).isFalse();
   }
 
@@ -47,6 +48,7 @@ class RegionCodesTest {
 
   @Test
   void townshipOf_county_throws() {
-    assertThatThrownBy(() -> RegionCodes.townshipOf("130123000000")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RegionCodes.townshipOf("130123000000"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class DatabaseSelectionTest {
 
-  @Inject
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Test
   void dataSource_isTheDatabaseTheRunAskedFor() throws SQLException {

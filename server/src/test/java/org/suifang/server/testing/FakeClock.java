@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 
 /**
  * A clock that tests move by hand. It replaces the server's {@link Clock} in a test context that
- * sets {@code suifang.test.fake-clock=true} (e.g. {@code @Property(name = "suifang.test.fake-clock",
- * value = "true")}); it starts at the real time. Note that micronaut-security checks a JWT's expiry
- * against the real time, not this clock.
+ * sets {@code suifang.test.fake-clock=true} (e.g. {@code @Property(name =
+ * "suifang.test.fake-clock", value = "true")}); it starts at the real time. Note that
+ * micronaut-security checks a JWT's expiry against the real time, not this clock.
  */
 @Singleton
 @Replaces(Clock.class)

@@ -17,7 +17,8 @@ public final class FollowUpSamples {
   private FollowUpSamples() {}
 
   /** A complete hypertension clinic visit with the given blood pressure and no symptoms. */
-  public static Map<String, Object> hypertensionVisit(LocalDate visitDate, int systolic, int diastolic) {
+  public static Map<String, Object> hypertensionVisit(
+      LocalDate visitDate, int systolic, int diastolic) {
     Map<String, Object> f = common("HYPERTENSION", visitDate);
     f.put("systolic", systolic);
     f.put("diastolic", diastolic);
@@ -105,7 +106,13 @@ public final class FollowUpSamples {
     f.put("medicationAdherence", "REGULAR");
     f.put("adverseReaction", false);
     f.put("newOrWorseComplication", false);
-    f.put("recordedAt", visitDate.atTime(9, 30).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toString());
+    f.put(
+        "recordedAt",
+        visitDate
+            .atTime(9, 30)
+            .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+            .toInstant()
+            .toString());
     return f;
   }
 }

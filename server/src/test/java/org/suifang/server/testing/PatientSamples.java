@@ -38,7 +38,9 @@ public final class PatientSamples {
   /** A man (born 1962-01-05) with both hypertension and type 2 diabetes. */
   public static Map<String, Object> withBoth(String villageCode) {
     Map<String, Object> p = base(villageCode, "赵国强", "MALE", LocalDate.of(1962, 1, 5));
-    p.put("conditions", List.of(condition("HYPERTENSION", "2012-03-01"), condition("DIABETES", "2018-09-15")));
+    p.put(
+        "conditions",
+        List.of(condition("HYPERTENSION", "2012-03-01"), condition("DIABETES", "2018-09-15")));
     return p;
   }
 
@@ -57,7 +59,8 @@ public final class PatientSamples {
       seq = (seq + 1) % 1000;
       SEQUENCE.incrementAndGet();
     }
-    String first17 = "130123" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", seq);
+    String first17 =
+        "130123" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", seq);
     return first17 + ResidentId.checkCharacter(first17);
   }
 
@@ -81,8 +84,17 @@ public final class PatientSamples {
   public static Map<String, Object> updateOf(Map<String, Object> view) {
     Map<String, Object> u = new LinkedHashMap<>();
     u.put("version", view.get("version"));
-    for (String field : List.of("name", "sex", "birthDate", "residentId", "phone", "villageCode", "address",
-        "healthRecordNumber", "heightCm")) {
+    for (String field :
+        List.of(
+            "name",
+            "sex",
+            "birthDate",
+            "residentId",
+            "phone",
+            "villageCode",
+            "address",
+            "healthRecordNumber",
+            "heightCm")) {
       u.put(field, view.get(field));
     }
     List<Map<String, Object>> conditions = new ArrayList<>();
@@ -93,7 +105,8 @@ public final class PatientSamples {
     return u;
   }
 
-  private static Map<String, Object> base(String villageCode, String name, String sex, LocalDate birthDate) {
+  private static Map<String, Object> base(
+      String villageCode, String name, String sex, LocalDate birthDate) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("id", UUID.randomUUID().toString());
     p.put("name", name);

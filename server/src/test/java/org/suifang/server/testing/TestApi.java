@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls the API over real HTTP as a seeded user (see {@link TestAuth}) and returns status and JSON
- * body whatever the status, so tests assert on 4xx answers the same way as on 2xx ones. Tokens
- * are cached per user. One instance per application context.
+ * body whatever the status, so tests assert on 4xx answers the same way as on 2xx ones. Tokens are
+ * cached per user. One instance per application context.
  */
 @Singleton
 public class TestApi {
@@ -40,8 +40,8 @@ public class TestApi {
       if (!(body instanceof Map<?, ?> map) || !(map.get("fieldErrors") instanceof List<?>)) {
         throw new AssertionError("no fieldErrors in the " + status + " response: " + body);
       }
-      return ((List<Map<String, Object>>) json().get("fieldErrors")).stream()
-          .map(e -> e.get("field") + ":" + e.get("code")).toList();
+      return ((List<Map<String, Object>>) json().get("fieldErrors"))
+          .stream().map(e -> e.get("field") + ":" + e.get("code")).toList();
     }
   }
 
@@ -72,7 +72,8 @@ public class TestApi {
       request.bearerAuth(tokens.computeIfAbsent(user, auth::login));
     }
     try {
-      HttpResponse<Object> response = client.toBlocking().exchange(request, Argument.OBJECT_ARGUMENT);
+      HttpResponse<Object> response =
+          client.toBlocking().exchange(request, Argument.OBJECT_ARGUMENT);
       return new Response(response.code(), response.getBody().orElse(null));
     } catch (HttpClientResponseException e) {
       return new Response(e.code(), e.getResponse().getBody(Argument.OBJECT_ARGUMENT).orElse(null));

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The standard test area that {@link TestAuth#seedArea()} creates: one county, two townships,
- * three villages, a health centre per township, a clinic per village, and six users.
+ * The standard test area that {@link TestAuth#seedArea()} creates: one county, two townships, three
+ * villages, a health centre per township, a clinic per village, and six users.
  *
  * <pre>
  * 130123000000 示范县 (county)                       admin1
@@ -27,10 +27,13 @@ public record TestArea(Map<String, UUID> userIds, Map<String, UUID> facilityIds)
   public static final String COUNTY = "130123000000";
   public static final String TOWNSHIP_1 = "130123100000";
   public static final String TOWNSHIP_2 = "130123200000";
+
   /** In township 1; doc1's village. */
   public static final String VILLAGE_1 = "130123100201";
+
   /** In township 1; doc2's village. */
   public static final String VILLAGE_2 = "130123100202";
+
   /** In township 2; doc3's village. */
   public static final String VILLAGE_3 = "130123200201";
 
@@ -46,6 +49,7 @@ public record TestArea(Map<String, UUID> userIds, Map<String, UUID> facilityIds)
 
   /** Returns the id of the facility in a seeded township or village; throws for other codes. */
   public UUID facilityId(String regionCode) {
-    return Objects.requireNonNull(facilityIds.get(regionCode), () -> "no seeded facility in " + regionCode);
+    return Objects.requireNonNull(
+        facilityIds.get(regionCode), () -> "no seeded facility in " + regionCode);
   }
 }

@@ -41,8 +41,8 @@ import org.suifang.server.users.UserService;
  * (village {@link TestArea#VILLAGE_1}), {@code doc2} ({@link TestArea#VILLAGE_2}), {@code doc3}
  * ({@link TestArea#VILLAGE_3}, township 2), {@code sup1} (township 1), {@code sup2} (township 2)
  * and {@code admin1} (the county), all with password {@link #PASSWORD}. Regions and users are
- * written through {@link RegionService} and {@link UserService}; logins go through
- * {@code POST /api/v1/auth/login} on the embedded server.
+ * written through {@link RegionService} and {@link UserService}; logins go through {@code POST
+ * /api/v1/auth/login} on the embedded server.
  *
  * <p>One instance per application context (so per test class by default, each with a fresh
  * database). Thread-safe.
@@ -59,7 +59,10 @@ public class TestAuth {
   private final TransactionOperations<Connection> transactions;
   private TestArea area;
 
-  TestAuth(RegionService regions, UserService users, @Client("/") HttpClient client,
+  TestAuth(
+      RegionService regions,
+      UserService users,
+      @Client("/") HttpClient client,
       TransactionOperations<Connection> transactions) {
     this.regions = regions;
     this.users = users;
@@ -95,25 +98,35 @@ public class TestAuth {
       facility(facilities, "西岭村卫生室", FacilityKind.VILLAGE_CLINIC, TestArea.VILLAGE_3);
     }
     Map<String, UUID> ids = new LinkedHashMap<>();
-    user(ids, UserCommand.doctor("doc1", "张医生", PASSWORD, TestArea.VILLAGE_1)
-        .withFacility(facilities.get(TestArea.VILLAGE_1)));
-    user(ids, UserCommand.doctor("doc2", "李医生", PASSWORD, TestArea.VILLAGE_2)
-        .withFacility(facilities.get(TestArea.VILLAGE_2)));
-    user(ids, UserCommand.doctor("doc3", "王医生", PASSWORD, TestArea.VILLAGE_3)
-        .withFacility(facilities.get(TestArea.VILLAGE_3)));
-    user(ids, UserCommand.supervisor("sup1", "赵督导", PASSWORD, TestArea.TOWNSHIP_1)
-        .withFacility(facilities.get(TestArea.TOWNSHIP_1)));
-    user(ids, UserCommand.supervisor("sup2", "钱督导", PASSWORD, TestArea.TOWNSHIP_2)
-        .withFacility(facilities.get(TestArea.TOWNSHIP_2)));
+    user(
+        ids,
+        UserCommand.doctor("doc1", "张医生", PASSWORD, TestArea.VILLAGE_1)
+            .withFacility(facilities.get(TestArea.VILLAGE_1)));
+    user(
+        ids,
+        UserCommand.doctor("doc2", "李医生", PASSWORD, TestArea.VILLAGE_2)
+            .withFacility(facilities.get(TestArea.VILLAGE_2)));
+    user(
+        ids,
+        UserCommand.doctor("doc3", "王医生", PASSWORD, TestArea.VILLAGE_3)
+            .withFacility(facilities.get(TestArea.VILLAGE_3)));
+    user(
+        ids,
+        UserCommand.supervisor("sup1", "赵督导", PASSWORD, TestArea.TOWNSHIP_1)
+            .withFacility(facilities.get(TestArea.TOWNSHIP_1)));
+    user(
+        ids,
+        UserCommand.supervisor("sup2", "钱督导", PASSWORD, TestArea.TOWNSHIP_2)
+            .withFacility(facilities.get(TestArea.TOWNSHIP_2)));
     user(ids, UserCommand.admin("admin1", "孙管理员", PASSWORD, TestArea.COUNTY));
     return new TestArea(ids, facilities);
   }
 
   /**
-   * Creates a user through {@link UserService#createUser} and returns its id; e.g.
-   * {@code createUser(UserCommand.doctor("doc9", "医生", TestAuth.PASSWORD, TestArea.VILLAGE_1))}.
-   * Regions must exist, e.g. after {@link #seedArea()}.
-   * Commits in a transaction of its own, like {@link #seedArea()}.
+   * Creates a user through {@link UserService#createUser} and returns its id; e.g. {@code
+   * createUser(UserCommand.doctor("doc9", "医生", TestAuth.PASSWORD, TestArea.VILLAGE_1))}. Regions
+   * must exist, e.g. after {@link #seedArea()}. Commits in a transaction of its own, like {@link
+   * #seedArea()}.
    */
   public UUID createUser(UserCommand command) {
     return inNewTransaction(() -> users.createUser(command).id());
@@ -127,22 +140,31 @@ public class TestAuth {
   /** Logs in over HTTP and returns the access token; throws the client's exception on failure. */
   public String login(String username, String password) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> body = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/v1/auth/login", Map.of("username", username, "password", password)), Map.class);
+    Map<String, Object> body =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/v1/auth/login", Map.of("username", username, "password", password)),
+                Map.class);
     return (String) body.get("accessToken");
   }
 
-  /** Returns the request with an {@code Authorization: Bearer} header for a fresh login of the user. */
+  /**
+   * Returns the request with an {@code Authorization: Bearer} header for a fresh login of the user.
+   */
   public <T> MutableHttpRequest<T> as(String username, MutableHttpRequest<T> request) {
     return request.bearerAuth(login(username));
   }
 
   private <T> T inNewTransaction(Supplier<T> work) {
-    return transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+    return transactions.execute(
+        TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
         status -> work.get());
   }
 
-  private void region(String code, RegionLevel level, String name, String urbanRural, String segment) {
+  private void region(
+      String code, RegionLevel level, String name, String urbanRural, String segment) {
     regions.createRegion(new RegionCommand(code, level, name, urbanRural, segment));
   }
 
@@ -151,8 +173,11 @@ public class TestAuth {
   }
 
   private void user(Map<String, UUID> ids, UserCommand command) {
-    UUID id = users.findByUsername(command.username()).map(User::id)
-        .orElseGet(() -> users.createUser(command).id());
+    UUID id =
+        users
+            .findByUsername(command.username())
+            .map(User::id)
+            .orElseGet(() -> users.createUser(command).id());
     ids.put(command.username(), id);
   }
 }

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Points every test application context at the database chosen by the system property
- * {@code suifang.test.db}: {@code h2} (the default, a fresh in-memory database from
- * application-test.yml) or {@code postgres}, a fresh database on one embedded PostgreSQL server
- * started once per JVM. Surefire runs the whole server suite once for each (see server/pom.xml).
+ * Points every test application context at the database chosen by the system property {@code
+ * suifang.test.db}: {@code h2} (the default, a fresh in-memory database from application-test.yml)
+ * or {@code postgres}, a fresh database on one embedded PostgreSQL server started once per JVM.
+ * Surefire runs the whole server suite once for each (see server/pom.xml).
  */
 @ContextConfigurer
 public final class TestDatabaseConfigurer implements ApplicationContextConfigurer {
@@ -48,17 +48,20 @@ public final class TestDatabaseConfigurer implements ApplicationContextConfigure
     try {
       if (postgres == null) {
         postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        postgres.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    }));
       }
       String name = "suifang_test_" + DATABASES.incrementAndGet();
       try (Connection c = postgres.getPostgresDatabase().getConnection();
-           Statement s = c.createStatement()) {
+          Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);
       }
       return postgres.getJdbcUrl("postgres", name);
