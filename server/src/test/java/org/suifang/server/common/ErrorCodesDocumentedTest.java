@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.suifang.server.auth.AuthError;
 import org.suifang.server.regions.RegionError;
 import org.suifang.server.users.UserError;
+import org.suifang.server.worklists.WorklistError;
 
 /** Every error code is documented under its anchor in docs/errors.md, and no two share a name. */
 class ErrorCodesDocumentedTest {
@@ -24,6 +25,7 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(AuthError.values()));
     all.addAll(List.of(UserError.values()));
     all.addAll(List.of(RegionError.values()));
+    all.addAll(List.of(WorklistError.values()));
     return all;
   }
 
