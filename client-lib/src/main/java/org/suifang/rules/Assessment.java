@@ -10,8 +10,8 @@ import javax.annotation.Nullable;
 
 /**
  * Holds the result of assessing one visit for one disease: the danger signs found, whether an
- * urgent referral is required, the suggested classification (此次随访分类), the next management
- * step (下一步管理措施), the recommended action, and the due date of the next follow-up.
+ * urgent referral is required, the suggested classification (此次随访分类), the next management step
+ * (下一步管理措施), the recommended action, and the due date of the next follow-up.
  *
  * <p>The classification is a suggestion: the doctor may override it (with a reason) in the app;
  * this value records what the rules computed. Created by {@link Assessor#assess}.

@@ -10,11 +10,11 @@ import javax.annotation.Nullable;
  * Assesses one follow-up visit for one disease under a {@link RuleSet}: danger signs, urgent
  * referral, classification, next step, recommended action and next due date (domain.md §3).
  *
- * <p>The situations of the §3 table are evaluated together; the most severe classification wins
- * and the next step is the most demanding one that applies, due after the shortest interval among
- * them. A danger sign overrides the step (urgent referral), while the classification keeps the
- * underlying class. Hypertension and diabetes are assessed separately even when one encounter
- * records both: each uses only its own danger-sign list and its own control measure. See {@code
+ * <p>The situations of the §3 table are evaluated together; the most severe classification wins and
+ * the next step is the most demanding one that applies, due after the shortest interval among them.
+ * A danger sign overrides the step (urgent referral), while the classification keeps the underlying
+ * class. Hypertension and diabetes are assessed separately even when one encounter records both:
+ * each uses only its own danger-sign list and its own control measure. See {@code
  * docs/clinical-rules.md} for the full table and the inferences (telephone visits, missing values).
  *
  * <p>Instances are immutable and thread-safe.
@@ -33,10 +33,10 @@ public final class Assessor {
   }
 
   /**
-   * Assesses {@code visit} for {@code disease}. The visit should have passed {@link
-   * VisitValidator} without errors; the assessor still copes with missing values (control is then
-   * unknown) and computes measured danger signs from any value present, even on a telephone visit,
-   * so that a danger is never hidden.
+   * Assesses {@code visit} for {@code disease}. The visit should have passed {@link VisitValidator}
+   * without errors; the assessor still copes with missing values (control is then unknown) and
+   * computes measured danger signs from any value present, even on a telephone visit, so that a
+   * danger is never hidden.
    *
    * @param previous the previous face-to-face visit for the same disease, or null if none; it
    *     decides whether an uncontrolled visit is the second in a row

@@ -66,12 +66,16 @@ public final class ClinicalTargets {
     return htnOlderAge;
   }
 
-  /** Returns the systolic target for patients younger than {@link #htnOlderAge()} (SBP &lt; 130). */
+  /**
+   * Returns the systolic target for patients younger than {@link #htnOlderAge()} (SBP &lt; 130).
+   */
   public int htnSystolicBelow() {
     return htnSystolicBelow;
   }
 
-  /** Returns the diastolic target for patients younger than {@link #htnOlderAge()} (DBP &lt; 80). */
+  /**
+   * Returns the diastolic target for patients younger than {@link #htnOlderAge()} (DBP &lt; 80).
+   */
   public int htnDiastolicBelow() {
     return htnDiastolicBelow;
   }

@@ -5,15 +5,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Identifies a danger sign (危急情况) that forces an urgent referral: every item of the
- * hypertension list (domain.md §1.4) and of the type 2 diabetes list (§2.4).
+ * Identifies a danger sign (危急情况) that forces an urgent referral: every item of the hypertension
+ * list (domain.md §1.4) and of the type 2 diabetes list (§2.4).
  *
  * <p>{@link #measured()} signs are computed by the {@link Assessor} from the visit's values and the
  * {@link RuleSet} thresholds; the others are reported by the doctor in {@link
  * VisitInput#reportedDangerSigns()}. An item that appears with the same wording on both lists is
- * one constant whose {@link #diseases()} holds both; items whose wording differs (for example
- * 意识改变 on the hypertension list and 意识或行为改变 on the diabetes list) are separate
- * constants. An assessment for one disease only considers the signs of that disease's list.
+ * one constant whose {@link #diseases()} holds both; items whose wording differs (for example 意识改变
+ * on the hypertension list and 意识或行为改变 on the diabetes list) are separate constants. An assessment
+ * for one disease only considers the signs of that disease's list.
  */
 public enum DangerSign {
   // Measured, on both lists.

@@ -4,8 +4,8 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * A validated 17-digit health record number (居民健康档案编号; domain.md §6.2): county code (6),
- * township or street (3), village-level organisation (3) and personal serial (5).
+ * A validated 17-digit health record number (居民健康档案编号; domain.md §6.2): county code (6), township
+ * or street (3), village-level organisation (3) and personal serial (5).
  *
  * <p>Paper forms print only the last 8 digits as □□□-□□□□□; {@link #lastEight()} returns them
  * without the dash and {@link #lastEightDashed()} with it. County codes are checked only for a
@@ -105,7 +105,8 @@ public final class HealthRecordNumber {
 
   @Override
   public boolean equals(Object o) {
-    return this == o || (o instanceof HealthRecordNumber && number.equals(((HealthRecordNumber) o).number));
+    return this == o
+        || (o instanceof HealthRecordNumber && number.equals(((HealthRecordNumber) o).number));
   }
 
   @Override

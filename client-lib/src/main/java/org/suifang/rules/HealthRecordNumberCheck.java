@@ -4,20 +4,23 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * Holds the outcome of {@link HealthRecordNumber#check}: either the parsed {@link HealthRecordNumber} or the
- * {@link HealthRecordNumberError} that explains why the input is not valid.
+ * Holds the outcome of {@link HealthRecordNumber#check}: either the parsed {@link
+ * HealthRecordNumber} or the {@link HealthRecordNumberError} that explains why the input is not
+ * valid.
  */
 public final class HealthRecordNumberCheck {
   @Nullable private final HealthRecordNumber healthRecordNumber;
   @Nullable private final HealthRecordNumberError error;
 
-  private HealthRecordNumberCheck(@Nullable HealthRecordNumber healthRecordNumber, @Nullable HealthRecordNumberError error) {
+  private HealthRecordNumberCheck(
+      @Nullable HealthRecordNumber healthRecordNumber, @Nullable HealthRecordNumberError error) {
     this.healthRecordNumber = healthRecordNumber;
     this.error = error;
   }
 
   static HealthRecordNumberCheck valid(HealthRecordNumber healthRecordNumber) {
-    return new HealthRecordNumberCheck(Objects.requireNonNull(healthRecordNumber, "healthRecordNumber == null"), null);
+    return new HealthRecordNumberCheck(
+        Objects.requireNonNull(healthRecordNumber, "healthRecordNumber == null"), null);
   }
 
   static HealthRecordNumberCheck invalid(HealthRecordNumberError error) {
@@ -41,7 +44,10 @@ public final class HealthRecordNumberCheck {
     return error;
   }
 
-  /** Returns the stable error code ({@code "FORMAT"}, {@code "VILLAGE_SEGMENT"}, …), or null if valid. */
+  /**
+   * Returns the stable error code ({@code "FORMAT"}, {@code "VILLAGE_SEGMENT"}, …), or null if
+   * valid.
+   */
   @Nullable
   public String code() {
     return error == null ? null : error.name();
@@ -78,6 +84,8 @@ public final class HealthRecordNumberCheck {
 
   @Override
   public String toString() {
-    return isValid() ? "HealthRecordNumberCheck{valid " + healthRecordNumber + "}" : "HealthRecordNumberCheck{" + error + "}";
+    return isValid()
+        ? "HealthRecordNumberCheck{valid " + healthRecordNumber + "}"
+        : "HealthRecordNumberCheck{" + error + "}";
   }
 }

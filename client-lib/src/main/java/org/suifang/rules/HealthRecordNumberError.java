@@ -1,8 +1,8 @@
 package org.suifang.rules;
 
 /**
- * Identifies why a health record number (居民健康档案编号) is not valid; the constant names are
- * stable error codes.
+ * Identifies why a health record number (居民健康档案编号) is not valid; the constant names are stable
+ * error codes.
  */
 public enum HealthRecordNumberError {
   /** Not exactly 17 digits after trimming. */

@@ -10,18 +10,25 @@ import java.util.Objects;
 public final class Issue {
   /** A required value is missing (e.g. blood pressure on a face-to-face hypertension visit). */
   public static final String REQUIRED = "REQUIRED";
+
   /** A value is outside the physically possible (hard) range: an error. */
   public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
+
   /** A value is inside the hard range but outside the plausible (soft) range: a warning. */
   public static final String IMPLAUSIBLE = "IMPLAUSIBLE";
+
   /** The systolic pressure is not above the diastolic pressure. */
   public static final String SBP_NOT_ABOVE_DBP = "SBP_NOT_ABOVE_DBP";
+
   /** The visit date is after today. */
   public static final String FUTURE_DATE = "FUTURE_DATE";
+
   /** The visit date is before the patient's birth date. */
   public static final String BEFORE_BIRTH = "BEFORE_BIRTH";
+
   /** "无症状" (no symptoms) is ticked together with other symptoms. */
   public static final String NO_SYMPTOMS_WITH_OTHERS = "NO_SYMPTOMS_WITH_OTHERS";
+
   /** A telephone visit carries a measured value. */
   public static final String PHONE_VISIT_HAS_MEASUREMENTS = "PHONE_VISIT_HAS_MEASUREMENTS";
 
@@ -46,7 +53,9 @@ public final class Issue {
         Objects.requireNonNull(messageEn, "messageEn == null"));
   }
 
-  /** Returns the {@link VisitInput} property name, e.g. {@code "systolic"} or {@code "visitDate"}. */
+  /**
+   * Returns the {@link VisitInput} property name, e.g. {@code "systolic"} or {@code "visitDate"}.
+   */
   public String field() {
     return field;
   }

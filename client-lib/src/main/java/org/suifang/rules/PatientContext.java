@@ -70,8 +70,7 @@ public final class PatientContext {
   public int ageOn(LocalDate date) {
     Objects.requireNonNull(date, "date == null");
     if (date.isBefore(birthDate)) {
-      throw new IllegalArgumentException(
-          "date " + date + " is before the birth date " + birthDate);
+      throw new IllegalArgumentException("date " + date + " is before the birth date " + birthDate);
     }
     return Period.between(birthDate, date).getYears();
   }

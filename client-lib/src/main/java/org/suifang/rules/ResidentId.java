@@ -6,14 +6,14 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * A validated resident ID number (公民身份号码, GB 11643-1999; domain.md §6.1): 6-digit address
- * code, 8-digit birth date, 3-digit sequence code and an ISO 7064 MOD 11-2 check character.
+ * A validated resident ID number (公民身份号码, GB 11643-1999; domain.md §6.1): 6-digit address code,
+ * 8-digit birth date, 3-digit sequence code and an ISO 7064 MOD 11-2 check character.
  *
  * <p>Parsing trims whitespace, accepts a lower-case {@code x} and upgrades a legacy 15-digit number
  * (GB 11643-1989) by inserting "19" before the birth date and computing the check character.
  * Address codes are not checked against GB/T 2260: a number keeps the code of the place of
- * registration at the time of issue, which may no longer exist. {@link #toString()} masks the
- * birth date because an ID number is sensitive personal information.
+ * registration at the time of issue, which may no longer exist. {@link #toString()} masks the birth
+ * date because an ID number is sensitive personal information.
  */
 public final class ResidentId {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -56,7 +56,8 @@ public final class ResidentId {
     } else {
       return ResidentIdCheck.invalid(ResidentIdError.FORMAT);
     }
-    String first17 = legacy ? value.substring(0, 6) + "19" + value.substring(6) : value.substring(0, 17);
+    String first17 =
+        legacy ? value.substring(0, 6) + "19" + value.substring(6) : value.substring(0, 17);
     LocalDate birthDate = birthDate(first17);
     if (birthDate == null) {
       return ResidentIdCheck.invalid(ResidentIdError.BIRTH_DATE_INVALID);
@@ -72,8 +73,8 @@ public final class ResidentId {
   }
 
   /**
-   * Returns the check character for the first 17 digits: {@code "10X98765432"[S mod 11]}, where
-   * S is the sum of the digits weighted 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2.
+   * Returns the check character for the first 17 digits: {@code "10X98765432"[S mod 11]}, where S
+   * is the sum of the digits weighted 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2.
    *
    * @throws IllegalArgumentException if {@code first17} is not exactly 17 ASCII digits
    */

@@ -4,8 +4,8 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * Holds the outcome of {@link ResidentId#check}: either the parsed {@link ResidentId} or the
- * {@link ResidentIdError} that explains why the input is not valid.
+ * Holds the outcome of {@link ResidentId#check}: either the parsed {@link ResidentId} or the {@link
+ * ResidentIdError} that explains why the input is not valid.
  */
 public final class ResidentIdCheck {
   @Nullable private final ResidentId residentId;
@@ -41,7 +41,9 @@ public final class ResidentIdCheck {
     return error;
   }
 
-  /** Returns the stable error code ({@code "FORMAT"}, {@code "CHECK_DIGIT"}, …), or null if valid. */
+  /**
+   * Returns the stable error code ({@code "FORMAT"}, {@code "CHECK_DIGIT"}, …), or null if valid.
+   */
   @Nullable
   public String code() {
     return error == null ? null : error.name();
@@ -78,6 +80,8 @@ public final class ResidentIdCheck {
 
   @Override
   public String toString() {
-    return isValid() ? "ResidentIdCheck{valid " + residentId + "}" : "ResidentIdCheck{" + error + "}";
+    return isValid()
+        ? "ResidentIdCheck{valid " + residentId + "}"
+        : "ResidentIdCheck{" + error + "}";
   }
 }

@@ -1,8 +1,8 @@
 package org.suifang.rules;
 
 /**
- * Identifies why a resident ID number (公民身份号码) is not valid; the constant names are stable
- * error codes.
+ * Identifies why a resident ID number (公民身份号码) is not valid; the constant names are stable error
+ * codes.
  */
 public enum ResidentIdError {
   /** Not 18 characters (17 digits and a digit or X) or 15 digits, after trimming. */

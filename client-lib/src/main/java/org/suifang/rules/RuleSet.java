@@ -5,9 +5,9 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * Holds every threshold, interval and validation range the rules use, as versioned data: no
- * number is hard-coded in the logic. Each visit records the {@link #id()} of the rule set that
- * assessed it.
+ * Holds every threshold, interval and validation range the rules use, as versioned data: no number
+ * is hard-coded in the logic. Each visit records the {@link #id()} of the rule set that assessed
+ * it.
  *
  * <p>Use a built-in set from {@link RuleSets}, or derive a provincial one with {@link
  * #toBuilder()}:
@@ -132,12 +132,16 @@ public final class RuleSet {
     return description;
   }
 
-  /** Returns the hypertension danger-sign systolic threshold: SBP &ge; this (180 mmHg) is urgent. */
+  /**
+   * Returns the hypertension danger-sign systolic threshold: SBP &ge; this (180 mmHg) is urgent.
+   */
   public int htnDangerSystolicAtLeast() {
     return htnDangerSystolicAtLeast;
   }
 
-  /** Returns the hypertension danger-sign diastolic threshold: DBP &ge; this (110 mmHg) is urgent. */
+  /**
+   * Returns the hypertension danger-sign diastolic threshold: DBP &ge; this (110 mmHg) is urgent.
+   */
   public int htnDangerDiastolicAtLeast() {
     return htnDangerDiastolicAtLeast;
   }
@@ -152,7 +156,10 @@ public final class RuleSet {
     return htnControlledDiastolicBelow;
   }
 
-  /** Returns whether older patients use the elderly control limits (3rd-ed. age split, default true). */
+  /**
+   * Returns whether older patients use the elderly control limits (3rd-ed. age split, default
+   * true).
+   */
   public boolean elderlySplitEnabled() {
     return elderlySplitEnabled;
   }
@@ -172,12 +179,16 @@ public final class RuleSet {
     return elderlyControlledDiastolicBelow;
   }
 
-  /** Returns the diabetes high-glucose danger threshold: glucose &ge; this (16.7 mmol/L) is urgent. */
+  /**
+   * Returns the diabetes high-glucose danger threshold: glucose &ge; this (16.7 mmol/L) is urgent.
+   */
   public BigDecimal dmDangerGlucoseAtLeast() {
     return dmDangerGlucoseAtLeast;
   }
 
-  /** Returns the diabetes low-glucose danger threshold: glucose &le; this (3.9 mmol/L) is urgent. */
+  /**
+   * Returns the diabetes low-glucose danger threshold: glucose &le; this (3.9 mmol/L) is urgent.
+   */
   public BigDecimal dmDangerGlucoseAtMost() {
     return dmDangerGlucoseAtMost;
   }
@@ -202,22 +213,33 @@ public final class RuleSet {
     return dmDangerDiastolicAtLeast;
   }
 
-  /** Returns the BPHS controlled fasting-glucose limit: controlled needs FPG &lt; this (7.0 mmol/L). */
+  /**
+   * Returns the BPHS controlled fasting-glucose limit: controlled needs FPG &lt; this (7.0 mmol/L).
+   */
   public BigDecimal dmControlledGlucoseBelow() {
     return dmControlledGlucoseBelow;
   }
 
-  /** Returns the "BP above normal" systolic threshold for pregnant or breastfeeding patients: SBP &ge; this (140 mmHg). */
+  /**
+   * Returns the "BP above normal" systolic threshold for pregnant or breastfeeding patients: SBP
+   * &ge; this (140 mmHg).
+   */
   public int pregnancySystolicAtLeast() {
     return pregnancySystolicAtLeast;
   }
 
-  /** Returns the "BP above normal" diastolic threshold for pregnant or breastfeeding patients: DBP &ge; this (90 mmHg). */
+  /**
+   * Returns the "BP above normal" diastolic threshold for pregnant or breastfeeding patients: DBP
+   * &ge; this (90 mmHg).
+   */
   public int pregnancyDiastolicAtLeast() {
     return pregnancyDiastolicAtLeast;
   }
 
-  /** Returns the "glucose above normal" threshold for pregnant or breastfeeding patients: FPG &ge; this (7.0 mmol/L; not defined by the standard, [GK-verify]). */
+  /**
+   * Returns the "glucose above normal" threshold for pregnant or breastfeeding patients: FPG &ge;
+   * this (7.0 mmol/L; not defined by the standard, [GK-verify]).
+   */
   public BigDecimal pregnancyGlucoseAtLeast() {
     return pregnancyGlucoseAtLeast;
   }
@@ -247,7 +269,10 @@ public final class RuleSet {
     return routineFollowUpDays;
   }
 
-  /** Returns the days from a visit without measurements (telephone, or nothing measured) to the face-to-face visit it calls for (14). */
+  /**
+   * Returns the days from a visit without measurements (telephone, or nothing measured) to the
+   * face-to-face visit it calls for (14).
+   */
   public int phoneVisitFollowUpDays() {
     return phoneVisitFollowUpDays;
   }
@@ -287,7 +312,10 @@ public final class RuleSet {
     return heartRatePlausibleRange;
   }
 
-  /** Returns the body temperatures (&#8451;) outside which a value is rejected as an error (25.0–45.0). */
+  /**
+   * Returns the body temperatures (&#8451;) outside which a value is rejected as an error
+   * (25.0–45.0).
+   */
   public ValueRange temperatureHardRange() {
     return temperatureHardRange;
   }
@@ -615,7 +643,9 @@ public final class RuleSet {
       return this;
     }
 
-    /** Sets the hypertension danger-sign diastolic threshold: DBP &ge; this (110 mmHg) is urgent. */
+    /**
+     * Sets the hypertension danger-sign diastolic threshold: DBP &ge; this (110 mmHg) is urgent.
+     */
     public Builder htnDangerDiastolicAtLeast(int htnDangerDiastolicAtLeast) {
       this.htnDangerDiastolicAtLeast = htnDangerDiastolicAtLeast;
       return this;
@@ -633,7 +663,9 @@ public final class RuleSet {
       return this;
     }
 
-    /** Sets whether older patients use the elderly control limits (3rd-ed. age split, default true). */
+    /**
+     * Sets whether older patients use the elderly control limits (3rd-ed. age split, default true).
+     */
     public Builder elderlySplitEnabled(boolean elderlySplitEnabled) {
       this.elderlySplitEnabled = elderlySplitEnabled;
       return this;
@@ -657,24 +689,34 @@ public final class RuleSet {
       return this;
     }
 
-    /** Sets the diabetes high-glucose danger threshold: glucose &ge; this (16.7 mmol/L) is urgent. */
+    /**
+     * Sets the diabetes high-glucose danger threshold: glucose &ge; this (16.7 mmol/L) is urgent.
+     */
     public Builder dmDangerGlucoseAtLeast(BigDecimal dmDangerGlucoseAtLeast) {
-      this.dmDangerGlucoseAtLeast = Objects.requireNonNull(dmDangerGlucoseAtLeast, "dmDangerGlucoseAtLeast == null");
+      this.dmDangerGlucoseAtLeast =
+          Objects.requireNonNull(dmDangerGlucoseAtLeast, "dmDangerGlucoseAtLeast == null");
       return this;
     }
 
-    /** Sets the diabetes high-glucose danger threshold: glucose &ge; this (16.7 mmol/L) is urgent, from a decimal written as a double (7.0 is exactly 7.0). */
+    /**
+     * Sets the diabetes high-glucose danger threshold: glucose &ge; this (16.7 mmol/L) is urgent,
+     * from a decimal written as a double (7.0 is exactly 7.0).
+     */
     public Builder dmDangerGlucoseAtLeast(double dmDangerGlucoseAtLeast) {
       return dmDangerGlucoseAtLeast(Decimals.of(dmDangerGlucoseAtLeast));
     }
 
     /** Sets the diabetes low-glucose danger threshold: glucose &le; this (3.9 mmol/L) is urgent. */
     public Builder dmDangerGlucoseAtMost(BigDecimal dmDangerGlucoseAtMost) {
-      this.dmDangerGlucoseAtMost = Objects.requireNonNull(dmDangerGlucoseAtMost, "dmDangerGlucoseAtMost == null");
+      this.dmDangerGlucoseAtMost =
+          Objects.requireNonNull(dmDangerGlucoseAtMost, "dmDangerGlucoseAtMost == null");
       return this;
     }
 
-    /** Sets the diabetes low-glucose danger threshold: glucose &le; this (3.9 mmol/L) is urgent, from a decimal written as a double (7.0 is exactly 7.0). */
+    /**
+     * Sets the diabetes low-glucose danger threshold: glucose &le; this (3.9 mmol/L) is urgent,
+     * from a decimal written as a double (7.0 is exactly 7.0).
+     */
     public Builder dmDangerGlucoseAtMost(double dmDangerGlucoseAtMost) {
       return dmDangerGlucoseAtMost(Decimals.of(dmDangerGlucoseAtMost));
     }
@@ -687,11 +729,15 @@ public final class RuleSet {
 
     /** Sets the diabetes fever threshold: temperature &gt; this (39.0 &#8451;) is urgent. */
     public Builder dmDangerTemperatureAbove(BigDecimal dmDangerTemperatureAbove) {
-      this.dmDangerTemperatureAbove = Objects.requireNonNull(dmDangerTemperatureAbove, "dmDangerTemperatureAbove == null");
+      this.dmDangerTemperatureAbove =
+          Objects.requireNonNull(dmDangerTemperatureAbove, "dmDangerTemperatureAbove == null");
       return this;
     }
 
-    /** Sets the diabetes fever threshold: temperature &gt; this (39.0 &#8451;) is urgent, from a decimal written as a double (7.0 is exactly 7.0). */
+    /**
+     * Sets the diabetes fever threshold: temperature &gt; this (39.0 &#8451;) is urgent, from a
+     * decimal written as a double (7.0 is exactly 7.0).
+     */
     public Builder dmDangerTemperatureAbove(double dmDangerTemperatureAbove) {
       return dmDangerTemperatureAbove(Decimals.of(dmDangerTemperatureAbove));
     }
@@ -708,36 +754,56 @@ public final class RuleSet {
       return this;
     }
 
-    /** Sets the BPHS controlled fasting-glucose limit: controlled needs FPG &lt; this (7.0 mmol/L). */
+    /**
+     * Sets the BPHS controlled fasting-glucose limit: controlled needs FPG &lt; this (7.0 mmol/L).
+     */
     public Builder dmControlledGlucoseBelow(BigDecimal dmControlledGlucoseBelow) {
-      this.dmControlledGlucoseBelow = Objects.requireNonNull(dmControlledGlucoseBelow, "dmControlledGlucoseBelow == null");
+      this.dmControlledGlucoseBelow =
+          Objects.requireNonNull(dmControlledGlucoseBelow, "dmControlledGlucoseBelow == null");
       return this;
     }
 
-    /** Sets the BPHS controlled fasting-glucose limit: controlled needs FPG &lt; this (7.0 mmol/L), from a decimal written as a double (7.0 is exactly 7.0). */
+    /**
+     * Sets the BPHS controlled fasting-glucose limit: controlled needs FPG &lt; this (7.0 mmol/L),
+     * from a decimal written as a double (7.0 is exactly 7.0).
+     */
     public Builder dmControlledGlucoseBelow(double dmControlledGlucoseBelow) {
       return dmControlledGlucoseBelow(Decimals.of(dmControlledGlucoseBelow));
     }
 
-    /** Sets the "BP above normal" systolic threshold for pregnant or breastfeeding patients: SBP &ge; this (140 mmHg). */
+    /**
+     * Sets the "BP above normal" systolic threshold for pregnant or breastfeeding patients: SBP
+     * &ge; this (140 mmHg).
+     */
     public Builder pregnancySystolicAtLeast(int pregnancySystolicAtLeast) {
       this.pregnancySystolicAtLeast = pregnancySystolicAtLeast;
       return this;
     }
 
-    /** Sets the "BP above normal" diastolic threshold for pregnant or breastfeeding patients: DBP &ge; this (90 mmHg). */
+    /**
+     * Sets the "BP above normal" diastolic threshold for pregnant or breastfeeding patients: DBP
+     * &ge; this (90 mmHg).
+     */
     public Builder pregnancyDiastolicAtLeast(int pregnancyDiastolicAtLeast) {
       this.pregnancyDiastolicAtLeast = pregnancyDiastolicAtLeast;
       return this;
     }
 
-    /** Sets the "glucose above normal" threshold for pregnant or breastfeeding patients: FPG &ge; this (7.0 mmol/L; not defined by the standard, [GK-verify]). */
+    /**
+     * Sets the "glucose above normal" threshold for pregnant or breastfeeding patients: FPG &ge;
+     * this (7.0 mmol/L; not defined by the standard, [GK-verify]).
+     */
     public Builder pregnancyGlucoseAtLeast(BigDecimal pregnancyGlucoseAtLeast) {
-      this.pregnancyGlucoseAtLeast = Objects.requireNonNull(pregnancyGlucoseAtLeast, "pregnancyGlucoseAtLeast == null");
+      this.pregnancyGlucoseAtLeast =
+          Objects.requireNonNull(pregnancyGlucoseAtLeast, "pregnancyGlucoseAtLeast == null");
       return this;
     }
 
-    /** Sets the "glucose above normal" threshold for pregnant or breastfeeding patients: FPG &ge; this (7.0 mmol/L; not defined by the standard, [GK-verify]), from a decimal written as a double (7.0 is exactly 7.0). */
+    /**
+     * Sets the "glucose above normal" threshold for pregnant or breastfeeding patients: FPG &ge;
+     * this (7.0 mmol/L; not defined by the standard, [GK-verify]), from a decimal written as a
+     * double (7.0 is exactly 7.0).
+     */
     public Builder pregnancyGlucoseAtLeast(double pregnancyGlucoseAtLeast) {
       return pregnancyGlucoseAtLeast(Decimals.of(pregnancyGlucoseAtLeast));
     }
@@ -772,7 +838,10 @@ public final class RuleSet {
       return this;
     }
 
-    /** Sets the days from a visit without measurements (telephone, or nothing measured) to the face-to-face visit it calls for (14). */
+    /**
+     * Sets the days from a visit without measurements (telephone, or nothing measured) to the
+     * face-to-face visit it calls for (14).
+     */
     public Builder phoneVisitFollowUpDays(int phoneVisitFollowUpDays) {
       this.phoneVisitFollowUpDays = phoneVisitFollowUpDays;
       return this;
@@ -786,61 +855,75 @@ public final class RuleSet {
 
     /** Sets the systolic values (mmHg) outside which a value is rejected as an error (40–300). */
     public Builder systolicHardRange(ValueRange systolicHardRange) {
-      this.systolicHardRange = Objects.requireNonNull(systolicHardRange, "systolicHardRange == null");
+      this.systolicHardRange =
+          Objects.requireNonNull(systolicHardRange, "systolicHardRange == null");
       return this;
     }
 
     /** Sets the plausible systolic values (mmHg); outside them a warning (60–300). */
     public Builder systolicPlausibleRange(ValueRange systolicPlausibleRange) {
-      this.systolicPlausibleRange = Objects.requireNonNull(systolicPlausibleRange, "systolicPlausibleRange == null");
+      this.systolicPlausibleRange =
+          Objects.requireNonNull(systolicPlausibleRange, "systolicPlausibleRange == null");
       return this;
     }
 
     /** Sets the diastolic values (mmHg) outside which a value is rejected as an error (20–250). */
     public Builder diastolicHardRange(ValueRange diastolicHardRange) {
-      this.diastolicHardRange = Objects.requireNonNull(diastolicHardRange, "diastolicHardRange == null");
+      this.diastolicHardRange =
+          Objects.requireNonNull(diastolicHardRange, "diastolicHardRange == null");
       return this;
     }
 
     /** Sets the plausible diastolic values (mmHg); outside them a warning (30–200). */
     public Builder diastolicPlausibleRange(ValueRange diastolicPlausibleRange) {
-      this.diastolicPlausibleRange = Objects.requireNonNull(diastolicPlausibleRange, "diastolicPlausibleRange == null");
+      this.diastolicPlausibleRange =
+          Objects.requireNonNull(diastolicPlausibleRange, "diastolicPlausibleRange == null");
       return this;
     }
 
     /** Sets the heart rates (beats/min) outside which a value is rejected as an error (15–300). */
     public Builder heartRateHardRange(ValueRange heartRateHardRange) {
-      this.heartRateHardRange = Objects.requireNonNull(heartRateHardRange, "heartRateHardRange == null");
+      this.heartRateHardRange =
+          Objects.requireNonNull(heartRateHardRange, "heartRateHardRange == null");
       return this;
     }
 
     /** Sets the plausible heart rates (beats/min); outside them a warning (30–220). */
     public Builder heartRatePlausibleRange(ValueRange heartRatePlausibleRange) {
-      this.heartRatePlausibleRange = Objects.requireNonNull(heartRatePlausibleRange, "heartRatePlausibleRange == null");
+      this.heartRatePlausibleRange =
+          Objects.requireNonNull(heartRatePlausibleRange, "heartRatePlausibleRange == null");
       return this;
     }
 
-    /** Sets the body temperatures (&#8451;) outside which a value is rejected as an error (25.0–45.0). */
+    /**
+     * Sets the body temperatures (&#8451;) outside which a value is rejected as an error
+     * (25.0–45.0).
+     */
     public Builder temperatureHardRange(ValueRange temperatureHardRange) {
-      this.temperatureHardRange = Objects.requireNonNull(temperatureHardRange, "temperatureHardRange == null");
+      this.temperatureHardRange =
+          Objects.requireNonNull(temperatureHardRange, "temperatureHardRange == null");
       return this;
     }
 
     /** Sets the plausible body temperatures (&#8451;); outside them a warning (34.0–42.0). */
     public Builder temperaturePlausibleRange(ValueRange temperaturePlausibleRange) {
-      this.temperaturePlausibleRange = Objects.requireNonNull(temperaturePlausibleRange, "temperaturePlausibleRange == null");
+      this.temperaturePlausibleRange =
+          Objects.requireNonNull(temperaturePlausibleRange, "temperaturePlausibleRange == null");
       return this;
     }
 
     /** Sets the glucose values (mmol/L) outside which a value is rejected as an error (0.5–40). */
     public Builder fastingGlucoseHardRange(ValueRange fastingGlucoseHardRange) {
-      this.fastingGlucoseHardRange = Objects.requireNonNull(fastingGlucoseHardRange, "fastingGlucoseHardRange == null");
+      this.fastingGlucoseHardRange =
+          Objects.requireNonNull(fastingGlucoseHardRange, "fastingGlucoseHardRange == null");
       return this;
     }
 
     /** Sets the plausible glucose values (mmol/L); outside them a warning (1.0–33.3). */
     public Builder fastingGlucosePlausibleRange(ValueRange fastingGlucosePlausibleRange) {
-      this.fastingGlucosePlausibleRange = Objects.requireNonNull(fastingGlucosePlausibleRange, "fastingGlucosePlausibleRange == null");
+      this.fastingGlucosePlausibleRange =
+          Objects.requireNonNull(
+              fastingGlucosePlausibleRange, "fastingGlucosePlausibleRange == null");
       return this;
     }
 
@@ -852,7 +935,8 @@ public final class RuleSet {
 
     /** Sets the plausible weights (kg); outside them a warning (20–250). */
     public Builder weightPlausibleRange(ValueRange weightPlausibleRange) {
-      this.weightPlausibleRange = Objects.requireNonNull(weightPlausibleRange, "weightPlausibleRange == null");
+      this.weightPlausibleRange =
+          Objects.requireNonNull(weightPlausibleRange, "weightPlausibleRange == null");
       return this;
     }
 
@@ -865,8 +949,8 @@ public final class RuleSet {
     /**
      * Creates the rule set.
      *
-     * @throws IllegalStateException if a required value is not set, the id is blank, or an
-     *     interval is not positive
+     * @throws IllegalStateException if a required value is not set, the id is blank, or an interval
+     *     is not positive
      */
     public RuleSet build() {
       require(id, "id");

@@ -2,8 +2,8 @@ package org.suifang.rules;
 
 /**
  * The rows of the classification table (domain.md §3) below the danger-sign row, each with its
- * classification, next step, interval and recommended action. Package-private: the public result
- * is the {@link Assessment}.
+ * classification, next step, interval and recommended action. Package-private: the public result is
+ * the {@link Assessment}.
  */
 enum Situation {
   COMPLICATION(Classification.COMPLICATION, NextStep.REFERRAL),

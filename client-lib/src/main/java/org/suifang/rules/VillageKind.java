@@ -6,8 +6,8 @@ import javax.annotation.Nullable;
  * Identifies the kind of village-level organisation encoded in segment 3 of a health record number
  * (domain.md §6.2): 居委会 001–099, 村委会 101–199, 其他组织 901–999. Other values are invalid.
  *
- * <p>These are the health-record numbering ranges, not the NBS statistical ranges (居委会 001–199,
- * 村委会 200–399): the two cannot be copied into each other.
+ * <p>These are the health-record numbering ranges, not the NBS statistical ranges (居委会 001–199, 村委会
+ * 200–399): the two cannot be copied into each other.
  */
 public enum VillageKind {
   /** Residents' committee (居委会), segment values 001–099. */

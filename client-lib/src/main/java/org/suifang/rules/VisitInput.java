@@ -9,8 +9,8 @@ import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
- * Holds what the doctor recorded at one follow-up encounter: date, mode, measured values,
- * symptoms, the danger-sign checklist, adverse drug reaction and complication findings.
+ * Holds what the doctor recorded at one follow-up encounter: date, mode, measured values, symptoms,
+ * the danger-sign checklist, adverse drug reaction and complication findings.
  *
  * <p>One encounter may record both diseases; the {@link Assessor} takes the parts relevant to each
  * disease. A telephone visit carries no measured values (the {@link VisitValidator} reports them as
@@ -377,7 +377,8 @@ public final class VisitInput {
 
     /** Sets the danger signs the doctor ticked. */
     public Builder reportedDangerSigns(DangerSign... reportedDangerSigns) {
-      return reportedDangerSigns(EnumSetOf.of(DangerSign.class, Arrays.asList(reportedDangerSigns)));
+      return reportedDangerSigns(
+          EnumSetOf.of(DangerSign.class, Arrays.asList(reportedDangerSigns)));
     }
 
     /** Sets whether an adverse drug reaction is present. */

@@ -61,7 +61,11 @@ public final class VisitValidator {
     boolean otherText = visit.otherSymptoms() != null && !visit.otherSymptoms().trim().isEmpty();
     if (disease == Disease.HYPERTENSION) {
       checkNoSymptoms(
-          visit.hypertensionSymptoms(), HypertensionSymptom.NONE, otherText, "hypertensionSymptoms", errors);
+          visit.hypertensionSymptoms(),
+          HypertensionSymptom.NONE,
+          otherText,
+          "hypertensionSymptoms",
+          errors);
     } else {
       checkNoSymptoms(
           visit.diabetesSymptoms(), DiabetesSymptom.NONE, otherText, "diabetesSymptoms", errors);
@@ -76,7 +80,10 @@ public final class VisitValidator {
                   m.field,
                   Issue.PHONE_VISIT_HAS_MEASUREMENTS,
                   "电话随访不能记录测量值：" + m.labelZh + " " + m.formattedZh(),
-                  "A phone visit cannot carry measured values: " + m.labelEn + " " + m.formattedEn()));
+                  "A phone visit cannot carry measured values: "
+                      + m.labelEn
+                      + " "
+                      + m.formattedEn()));
         }
       }
       return ValidationResult.of(errors, warnings);
@@ -149,28 +156,65 @@ public final class VisitValidator {
     List<Measure> list = new ArrayList<>();
     list.add(
         new Measure(
-            "systolic", "收缩压", "systolic BP", "mmHg", integer(v.systolic()),
-            r.systolicHardRange(), r.systolicPlausibleRange(), Disease.HYPERTENSION));
+            "systolic",
+            "收缩压",
+            "systolic BP",
+            "mmHg",
+            integer(v.systolic()),
+            r.systolicHardRange(),
+            r.systolicPlausibleRange(),
+            Disease.HYPERTENSION));
     list.add(
         new Measure(
-            "diastolic", "舒张压", "diastolic BP", "mmHg", integer(v.diastolic()),
-            r.diastolicHardRange(), r.diastolicPlausibleRange(), Disease.HYPERTENSION));
+            "diastolic",
+            "舒张压",
+            "diastolic BP",
+            "mmHg",
+            integer(v.diastolic()),
+            r.diastolicHardRange(),
+            r.diastolicPlausibleRange(),
+            Disease.HYPERTENSION));
     list.add(
         new Measure(
-            "heartRate", "心率", "heart rate", "次/分钟", "beats/min", integer(v.heartRate()),
-            r.heartRateHardRange(), r.heartRatePlausibleRange(), null));
+            "heartRate",
+            "心率",
+            "heart rate",
+            "次/分钟",
+            "beats/min",
+            integer(v.heartRate()),
+            r.heartRateHardRange(),
+            r.heartRatePlausibleRange(),
+            null));
     list.add(
         new Measure(
-            "temperature", "体温", "temperature", "℃", decimal(v.temperature()),
-            r.temperatureHardRange(), r.temperaturePlausibleRange(), null));
+            "temperature",
+            "体温",
+            "temperature",
+            "℃",
+            decimal(v.temperature()),
+            r.temperatureHardRange(),
+            r.temperaturePlausibleRange(),
+            null));
     list.add(
         new Measure(
-            "fastingGlucose", "空腹血糖", "fasting glucose", "mmol/L", decimal(v.fastingGlucose()),
-            r.fastingGlucoseHardRange(), r.fastingGlucosePlausibleRange(), Disease.DIABETES));
+            "fastingGlucose",
+            "空腹血糖",
+            "fasting glucose",
+            "mmol/L",
+            decimal(v.fastingGlucose()),
+            r.fastingGlucoseHardRange(),
+            r.fastingGlucosePlausibleRange(),
+            Disease.DIABETES));
     list.add(
         new Measure(
-            "weightKg", "体重", "weight", "kg", decimal(v.weightKg()),
-            r.weightHardRange(), r.weightPlausibleRange(), null));
+            "weightKg",
+            "体重",
+            "weight",
+            "kg",
+            decimal(v.weightKg()),
+            r.weightHardRange(),
+            r.weightPlausibleRange(),
+            null));
     return list;
   }
 

@@ -21,7 +21,8 @@ class AssessorClassificationTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // case                                 | dis | sbp | dbp | fpg  | adr   | hard  | compl | previous              | class            | step                       | days | urgent
+        // case | disease | SBP | DBP | FPG | ADR | ADR hard to control | complication |
+        // previous face-to-face visit | classification | next step | due days | urgent
         "HTN controlled                          | HYPERTENSION | 130 | 80  |      | false | false | false | NONE                  | CONTROLLED       | ROUTINE                    | 90 | false",
         "HTN controlled after uncontrolled       | HYPERTENSION | 130 | 80  |      | false | false | false | UNCONTROLLED          | CONTROLLED       | ROUTINE                    | 90 | false",
         "HTN uncontrolled, no previous           | HYPERTENSION | 150 | 85  |      | false | false | false | NONE                  | UNCONTROLLED     | FIRST_UNCONTROLLED_RECHECK | 14 | false",
@@ -146,15 +147,16 @@ class AssessorClassificationTest {
         PreviousVisit.of(VISIT_DATE.plusDays(1), Classification.UNCONTROLLED, false);
 
     assertThatThrownBy(
-            () -> BPHS.assess(Disease.HYPERTENSION, patientAged(50), controlledClinic().build(), later))
+            () ->
+                BPHS.assess(
+                    Disease.HYPERTENSION, patientAged(50), controlledClinic().build(), later))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2025-06-17");
   }
 
   @Test
   void assess_visitBeforeBirth_throws() {
-    PatientContext unborn =
-        PatientContext.newBuilder().birthDate(VISIT_DATE.plusDays(1)).build();
+    PatientContext unborn = PatientContext.newBuilder().birthDate(VISIT_DATE.plusDays(1)).build();
 
     assertThatThrownBy(
             () -> BPHS.assess(Disease.HYPERTENSION, unborn, controlledClinic().build(), null))

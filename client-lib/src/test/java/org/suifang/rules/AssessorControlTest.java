@@ -39,8 +39,7 @@ class AssessorControlTest {
   })
   void assess_hypertensionAtAgeBoundary_usesAgeAtVisitDate(
       int age, boolean birthdayToday, int systolic, int diastolic, boolean controlled) {
-    PatientContext patient =
-        birthdayToday ? patientAged(age) : patientAgedDayBeforeBirthday(age);
+    PatientContext patient = birthdayToday ? patientAged(age) : patientAgedDayBeforeBirthday(age);
 
     Assessment assessment =
         BPHS.assess(Disease.HYPERTENSION, patient, clinic(systolic, diastolic, null).build(), null);
@@ -64,11 +63,18 @@ class AssessorControlTest {
   void assess_elderlySplitOff_appliesGeneralLimitsToEveryone(
       int age, int systolic, int diastolic, boolean controlled) {
     RuleSet noSplit =
-        RuleSets.BPHS_2017.toBuilder().id("bphs-2017-no-age-split").elderlySplitEnabled(false).build();
+        RuleSets.BPHS_2017.toBuilder()
+            .id("bphs-2017-no-age-split")
+            .elderlySplitEnabled(false)
+            .build();
 
     Assessment assessment =
         new Assessor(noSplit)
-            .assess(Disease.HYPERTENSION, patientAged(age), clinic(systolic, diastolic, null).build(), null);
+            .assess(
+                Disease.HYPERTENSION,
+                patientAged(age),
+                clinic(systolic, diastolic, null).build(),
+                null);
 
     assertThat(assessment.bphsControlled()).isEqualTo(controlled);
     assertThat(assessment.ruleSetId()).isEqualTo("bphs-2017-no-age-split");

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every danger sign of domain.md §1.4 and §2.4, and the measured thresholds at their boundaries. */
+/**
+ * Every danger sign of domain.md §1.4 and §2.4, and the measured thresholds at their boundaries.
+ */
 class AssessorDangerSignTest {
 
   /** Pins each constant to its list(s) in §1.4 (HTN) and §2.4 (DM), and measured vs reported. */
@@ -215,7 +217,10 @@ class AssessorDangerSignTest {
   void assess_pregnancyGlucoseThresholdIsASetting_derivedRuleSetHonoursIt() {
     Assessor strict =
         new Assessor(
-            RuleSets.BPHS_2017.toBuilder().id("strict-pregnancy").pregnancyGlucoseAtLeast(5.1).build());
+            RuleSets.BPHS_2017.toBuilder()
+                .id("strict-pregnancy")
+                .pregnancyGlucoseAtLeast(5.1)
+                .build());
 
     Assessment assessment =
         strict.assess(Disease.DIABETES, pregnantPatient(), clinic(null, null, 5.1).build(), null);
@@ -252,8 +257,7 @@ class AssessorDangerSignTest {
 
   @Test
   void assess_reportedMeasuredSign_countsLikeAComputedOne() {
-    VisitInput visit =
-        controlledClinic().reportedDangerSigns(DangerSign.GLUCOSE_VERY_LOW).build();
+    VisitInput visit = controlledClinic().reportedDangerSigns(DangerSign.GLUCOSE_VERY_LOW).build();
 
     Assessment assessment = BPHS.assess(Disease.DIABETES, patientAged(50), visit, null);
 

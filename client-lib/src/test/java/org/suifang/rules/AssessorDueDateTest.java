@@ -27,7 +27,8 @@ class AssessorDueDateTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource({
-    // case,                        mode,   sbp, adr,   hard,  compl, danger, previous,     default, distinct
+    // case, mode, SBP, ADR, ADR hard to control, complication, danger sign, previous visit,
+    // days under BPHS_2017, days under DISTINCT_INTERVALS
     "controlled,                     CLINIC, 130, false, false, false, false, NONE,         90, 60",
     "first uncontrolled,             CLINIC, 150, false, false, false, false, NONE,         14, 10",
     "second uncontrolled,            CLINIC, 150, false, false, false, false, UNCONTROLLED, 14, 21",
@@ -60,7 +61,8 @@ class AssessorDueDateTest {
             .adverseReaction(adverseReaction)
             .adverseReactionHardToControl(hardToControl)
             .newOrWorseComplication(complication)
-            .reportedDangerSigns(danger ? new DangerSign[] {DangerSign.ALTERED_CONSCIOUSNESS} : new DangerSign[0])
+            .reportedDangerSigns(
+                danger ? new DangerSign[] {DangerSign.ALTERED_CONSCIOUSNESS} : new DangerSign[0])
             .build();
 
     Assessment byDefault =
@@ -82,8 +84,7 @@ class AssessorDueDateTest {
     "1,  1天, 1 day",
   })
   void assess_configuredInterval_appearsInTheAction(int days, String zh, String en) {
-    RuleSet ruleSet =
-        RuleSets.BPHS_2017.toBuilder().id("custom").routineFollowUpDays(days).build();
+    RuleSet ruleSet = RuleSets.BPHS_2017.toBuilder().id("custom").routineFollowUpDays(days).build();
 
     Assessment assessment =
         new Assessor(ruleSet)

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Telephone visits: no measurement, so no control; danger, ADR and complication rules still apply. */
+/**
+ * Telephone visits: no measurement, so no control; danger, ADR and complication rules still apply.
+ */
 class AssessorPhoneVisitTest {
 
   @ParameterizedTest
@@ -32,8 +34,7 @@ class AssessorPhoneVisitTest {
 
   @Test
   void assess_phoneVisitWithReportedDangerSign_urgentReferralWithoutClassification() {
-    VisitInput visit =
-        phone().reportedDangerSigns(DangerSign.SEVERE_HEADACHE_OR_DIZZINESS).build();
+    VisitInput visit = phone().reportedDangerSigns(DangerSign.SEVERE_HEADACHE_OR_DIZZINESS).build();
 
     Assessment assessment = BPHS.assess(Disease.HYPERTENSION, patientAged(60), visit, null);
 

@@ -45,7 +45,8 @@ class ClinicalTargetTest {
     Assessor assessor = new Assessor(RuleSets.byId(ruleSetId));
 
     Assessment assessment =
-        assessor.assess(disease, patientAged(age), clinic(systolic, diastolic, glucose).build(), null);
+        assessor.assess(
+            disease, patientAged(age), clinic(systolic, diastolic, glucose).build(), null);
 
     assertThat(assessment.clinicalTargetMet()).as("target met").isEqualTo(targetMet);
     assertThat(assessment.bphsControlled()).as("BPHS controlled").isEqualTo(bphsControlled);

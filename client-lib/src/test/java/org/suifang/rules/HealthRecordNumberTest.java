@@ -67,8 +67,18 @@ class HealthRecordNumberTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"0, ", "1, RESIDENTS_COMMITTEE", "99, RESIDENTS_COMMITTEE", "100, ",
-    "101, VILLAGE_COMMITTEE", "199, VILLAGE_COMMITTEE", "200, ", "900, ", "901, OTHER", "999, OTHER"})
+  @CsvSource({
+    "0, ",
+    "1, RESIDENTS_COMMITTEE",
+    "99, RESIDENTS_COMMITTEE",
+    "100, ",
+    "101, VILLAGE_COMMITTEE",
+    "199, VILLAGE_COMMITTEE",
+    "200, ",
+    "900, ",
+    "901, OTHER",
+    "999, OTHER"
+  })
   void villageKind_ofSegment_healthRecordRanges(int segment, @Nullable VillageKind kind) {
     assertThat(VillageKind.ofSegment(segment)).isEqualTo(kind);
   }

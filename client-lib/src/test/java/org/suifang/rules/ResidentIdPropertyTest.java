@@ -20,7 +20,8 @@ class ResidentIdPropertyTest {
 
   @Property
   void checkCharacter_anyValidNumber_onlyComputedCharacterPasses(
-      @ForAll("first17") String first17, @ForAll @Chars({'X'}) @CharRange(from = '0', to = '9') char other) {
+      @ForAll("first17") String first17,
+      @ForAll @Chars({'X'}) @CharRange(from = '0', to = '9') char other) {
     char computed = ResidentId.checkCharacter(first17);
 
     assertThat(ResidentId.check(first17 + computed, TODAY).isValid()).isTrue();
@@ -30,7 +31,10 @@ class ResidentIdPropertyTest {
     }
   }
 
-  /** ISO 7064 MOD 11-2: digit i (1-based) weighs 2^(18-i) mod 11, X counts 10, the total is 1 mod 11. */
+  /**
+   * ISO 7064 MOD 11-2: digit i (1-based) weighs 2^(18-i) mod 11, X counts 10, the total is 1 mod
+   * 11.
+   */
   @Property
   void checkCharacter_anySeventeenDigits_satisfiesIso7064(
       @ForAll @NumericChars @StringLength(17) String first17) {

@@ -41,7 +41,12 @@ class ResidentIdTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
-      strings = {"110105194912310021", "340524198001010010", "370101190102039970", "440524188001010015"})
+      strings = {
+        "110105194912310021",
+        "340524198001010010",
+        "370101190102039970",
+        "440524188001010015"
+      })
   void check_wrongCheckCharacter_checkDigitError(String raw) {
     ResidentIdCheck check = ResidentId.check(raw, TODAY);
 
@@ -125,8 +130,18 @@ class ResidentIdTest {
   }
 
   @ParameterizedTest(name = "17th digit {0}")
-  @CsvSource({"0, FEMALE", "1, MALE", "2, FEMALE", "3, MALE", "4, FEMALE", "5, MALE", "6, FEMALE",
-    "7, MALE", "8, FEMALE", "9, MALE"})
+  @CsvSource({
+    "0, FEMALE",
+    "1, MALE",
+    "2, FEMALE",
+    "3, MALE",
+    "4, FEMALE",
+    "5, MALE",
+    "6, FEMALE",
+    "7, MALE",
+    "8, FEMALE",
+    "9, MALE"
+  })
   void sex_seventeenthDigit_oddMaleEvenFemale(int digit, Sex sex) {
     String first17 = "3705241980010100" + digit;
 
@@ -135,7 +150,13 @@ class ResidentIdTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"1101051949123100", "110105194912310022", "1101051949123100X", "a1010519491231002"})
+  @ValueSource(
+      strings = {
+        "1101051949123100",
+        "110105194912310022",
+        "1101051949123100X",
+        "a1010519491231002"
+      })
   void checkCharacter_notSeventeenDigits_throws(String input) {
     assertThatThrownBy(() -> ResidentId.checkCharacter(input))
         .isInstanceOf(IllegalArgumentException.class)

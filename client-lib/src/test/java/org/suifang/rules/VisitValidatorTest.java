@@ -131,7 +131,9 @@ class VisitValidatorTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.warnings()).isEmpty();
       } else {
-        assertThat(expected).extracting(Issue::field, Issue::code).containsExactly(tuple(field, code));
+        assertThat(expected)
+            .extracting(Issue::field, Issue::code)
+            .containsExactly(tuple(field, code));
         assertThat(other).isEmpty();
       }
     }
@@ -168,9 +170,11 @@ class VisitValidatorTest {
     assertThat(result.warnings())
         .extracting(Issue::messageZh, Issue::messageEn)
         .containsExactly(
-            tuple("心率 25 次/分钟 不在常见范围 30–220 次/分钟 内，请核实",
+            tuple(
+                "心率 25 次/分钟 不在常见范围 30–220 次/分钟 内，请核实",
                 "Heart rate 25 beats/min is outside the plausible range 30–220 beats/min; please check"),
-            tuple("空腹血糖 35.0 mmol/L 不在常见范围 1–33.3 mmol/L 内，请核实",
+            tuple(
+                "空腹血糖 35.0 mmol/L 不在常见范围 1–33.3 mmol/L 内，请核实",
                 "Fasting glucose 35.0 mmol/L is outside the plausible range 1–33.3 mmol/L; please check"));
   }
 
@@ -215,7 +219,9 @@ class VisitValidatorTest {
 
     ValidationResult result = validate(disease, visit);
 
-    assertThat(result.errors()).extracting(Issue::field, Issue::code).containsExactly(tuple(field, "REQUIRED"));
+    assertThat(result.errors())
+        .extracting(Issue::field, Issue::code)
+        .containsExactly(tuple(field, "REQUIRED"));
   }
 
   @Test
@@ -272,13 +278,15 @@ class VisitValidatorTest {
     assertThat(result.errors())
         .extracting(Issue::field, Issue::code, Issue::messageEn)
         .containsExactly(
-            tuple("visitDate", "FUTURE_DATE", "The visit date 2025-06-17 is after today, 2025-06-16"));
+            tuple(
+                "visitDate",
+                "FUTURE_DATE",
+                "The visit date 2025-06-17 is after today, 2025-06-16"));
   }
 
   @Test
   void validate_visitBeforeBirth_beforeBirthError() {
-    PatientContext patient =
-        PatientContext.newBuilder().birthDate(VISIT_DATE.plusDays(1)).build();
+    PatientContext patient = PatientContext.newBuilder().birthDate(VISIT_DATE.plusDays(1)).build();
 
     ValidationResult result =
         VisitValidator.validate(
@@ -309,11 +317,13 @@ class VisitValidatorTest {
     VisitInput.Builder builder = VisitSamples.clinic(130, 80, 6.0).otherSymptoms(other);
     for (String name : symptoms.split(" ")) {
       if (disease == Disease.HYPERTENSION) {
-        java.util.Set<HypertensionSymptom> set = new java.util.HashSet<>(builder.build().hypertensionSymptoms());
+        java.util.Set<HypertensionSymptom> set =
+            new java.util.HashSet<>(builder.build().hypertensionSymptoms());
         set.add(HypertensionSymptom.valueOf(name));
         builder.hypertensionSymptoms(set);
       } else {
-        java.util.Set<DiabetesSymptom> set = new java.util.HashSet<>(builder.build().diabetesSymptoms());
+        java.util.Set<DiabetesSymptom> set =
+            new java.util.HashSet<>(builder.build().diabetesSymptoms());
         set.add(DiabetesSymptom.valueOf(name));
         builder.diabetesSymptoms(set);
       }
@@ -353,7 +363,11 @@ class VisitValidatorTest {
 
     ValidationResult result =
         VisitValidator.validate(
-            wide, Disease.HYPERTENSION, patientAged(50), VisitSamples.clinic(310, 80, null).build(), TODAY);
+            wide,
+            Disease.HYPERTENSION,
+            patientAged(50),
+            VisitSamples.clinic(310, 80, null).build(),
+            TODAY);
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.warnings()).isEmpty();

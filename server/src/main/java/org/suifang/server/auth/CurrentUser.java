@@ -37,8 +37,15 @@ public record CurrentUser(
     villageCodes = Set.copyOf(villageCodes);
   }
 
-  /** Returns true if this user may read data of the village with the given 12-digit code. */
+  /**
+   * Returns true if this user may read data of the village with the given 12-digit code: a doctor
+   * their own villages, a supervisor every village of their township, an administrator every village
+   * of their county. False for null.
+   */
   public boolean canRead(String villageCode) {
+    if (villageCode == null) {
+      return false;
+    }
     switch (role) {
       case VILLAGE_DOCTOR:
         return villageCodes.contains(villageCode);
@@ -51,8 +58,11 @@ public record CurrentUser(
     }
   }
 
-  /** Returns true if this user may record data for the village: only its own doctors may. */
+  /**
+   * Returns true if this user may record data for the village: only its own doctors may.
+   * Supervisors and administrators read only. False for null.
+   */
   public boolean canWrite(String villageCode) {
-    return role == Role.VILLAGE_DOCTOR && villageCodes.contains(villageCode);
+    return villageCode != null && role == Role.VILLAGE_DOCTOR && villageCodes.contains(villageCode);
   }
 }

@@ -41,7 +41,12 @@ final class CurrentUserBinder implements TypedRequestArgumentBinder<CurrentUser>
     if (uid == null || county == null || roles.size() != 1) {
       return Optional.empty();
     }
-    Role role = Role.valueOf(roles.iterator().next());
+    Role role;
+    try {
+      role = Role.valueOf(roles.iterator().next());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
     Object township = a.get(CurrentUser.CLAIM_TOWNSHIP);
     Set<String> villages = new LinkedHashSet<>();
     if (a.get(CurrentUser.CLAIM_VILLAGES) instanceof Collection<?> c) {

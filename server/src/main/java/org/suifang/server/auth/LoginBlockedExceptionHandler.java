@@ -25,6 +25,7 @@ final class LoginBlockedExceptionHandler implements ExceptionHandler<LoginBlocke
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares a raw HttpRequest
   public HttpResponse<?> handle(HttpRequest request, LoginBlockedException exception) {
     long seconds = Math.max(1, Duration.between(clock.instant(), exception.until()).toSeconds() + 1);
     return processor.processResponse(

@@ -1,5 +1,6 @@
 package org.suifang.server.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.suifang.server.users.UserView;
 
@@ -13,6 +14,8 @@ import org.suifang.server.users.UserView;
  * @param refreshExpiresIn seconds until the refresh token expires
  * @param user who logged in, with their area
  */
+// Empty lists and nulls are written out, so clients always see every field.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 record TokenView(
     String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn, UserView user) {

@@ -1,5 +1,6 @@
 package org.suifang.server.regions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param facilities the facilities located in this region (not in its children)
  * @param children the visible child regions, ordered by code
  */
+// Empty lists and nulls are written out, so clients always see every field.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 record RegionNodeView(
     String code,

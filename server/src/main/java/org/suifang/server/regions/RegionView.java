@@ -1,9 +1,12 @@
 package org.suifang.server.regions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** One region, without its children. Fields as in {@link Region}. */
+// Empty lists and nulls are written out, so clients always see every field.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record RegionView(
     String code,

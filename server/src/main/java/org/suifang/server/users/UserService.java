@@ -1,5 +1,6 @@
 package org.suifang.server.users;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -39,12 +40,15 @@ public class UserService {
   private final RegionService regions;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final ApplicationEventPublisher<PasswordChangedEvent> passwordChanges;
 
-  UserService(UserRepository users, RegionService regions, PasswordHasher hasher, Clock clock) {
+  UserService(UserRepository users, RegionService regions, PasswordHasher hasher, Clock clock,
+      ApplicationEventPublisher<PasswordChangedEvent> passwordChanges) {
     this.users = users;
     this.regions = regions;
     this.hasher = hasher;
     this.clock = clock;
+    this.passwordChanges = passwordChanges;
   }
 
   /**
@@ -54,6 +58,19 @@ public class UserService {
    */
   @Transactional
   public UserView createUser(UserCommand command) {
+    return create(command, null);
+  }
+
+  /**
+   * Creates a user like {@link #createUser}, but only inside the given county; answers
+   * {@code FORBIDDEN} for an area elsewhere. Used by the county administrator's API.
+   */
+  @Transactional
+  public UserView createUserInCounty(UserCommand command, String countyCode) {
+    return create(command, Objects.requireNonNull(countyCode, "countyCode == null"));
+  }
+
+  private UserView create(UserCommand command, @Nullable String requiredCounty) {
     Objects.requireNonNull(command, "command == null");
     String username = normalize(command.username());
     if (!USERNAME.matcher(username).matches()) {
@@ -67,6 +84,9 @@ public class UserService {
           "密码至少8位，最多72字节。", "A password has at least 8 characters and at most 72 bytes.");
     }
     Area area = area(command);
+    if (requiredCounty != null && !requiredCounty.equals(area.county)) {
+      throw new ApiException(CommonError.FORBIDDEN);
+    }
     if (command.facilityId() != null) {
       Optional<FacilityView> facility = regions.findFacility(command.facilityId());
       if (facility.isEmpty() || !RegionCodes.countyOf(facility.get().regionCode()).equals(area.county)) {
@@ -152,7 +172,10 @@ public class UserService {
     users.updateActive(userId, active, clock.instant());
   }
 
-  /** Replaces a user's password. */
+  /**
+   * Replaces a user's password and ends their sessions (refresh tokens), in the same transaction;
+   * access tokens already issued run out within their lifetime.
+   */
   @Transactional
   public void setPassword(UUID userId, String password) {
     if (password == null || password.length() < 8 || !PasswordHasher.fits(password)) {
@@ -160,6 +183,7 @@ public class UserService {
           "密码至少8位，最多72字节。", "A password has at least 8 characters and at most 72 bytes.");
     }
     users.updatePasswordHash(userId, hasher.hash(password), clock.instant());
+    passwordChanges.publishEvent(new PasswordChangedEvent(userId));
   }
 
   /** Returns the username as stored: trimmed and lower case. */

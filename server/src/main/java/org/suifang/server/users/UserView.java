@@ -1,5 +1,6 @@
 package org.suifang.server.users;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.suifang.server.auth.Role;
  * @param facilityId the facility the user works at, or null
  * @param active false once deactivated
  */
+// Empty lists and nulls are written out, so clients always see every field.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record UserView(
     UUID id,

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.auth.AuthError;
+import org.suifang.server.followups.FollowUpError;
+import org.suifang.server.patients.PatientError;
 import org.suifang.server.regions.RegionError;
 import org.suifang.server.users.UserError;
 import org.suifang.server.worklists.WorklistError;
@@ -25,6 +27,8 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(AuthError.values()));
     all.addAll(List.of(UserError.values()));
     all.addAll(List.of(RegionError.values()));
+    all.addAll(List.of(PatientError.values()));
+    all.addAll(List.of(FollowUpError.values()));
     all.addAll(List.of(WorklistError.values()));
     return all;
   }

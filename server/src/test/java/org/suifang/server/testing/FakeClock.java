@@ -32,6 +32,11 @@ public final class FakeClock extends Clock {
     now = now.plus(duration);
   }
 
+  /** Sets the clock back to the real time. */
+  public void reset() {
+    now = Instant.now();
+  }
+
   /** Sets the clock. */
   public void set(Instant instant) {
     now = instant;

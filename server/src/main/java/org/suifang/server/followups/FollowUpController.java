@@ -1,0 +1,63 @@
+package org.suifang.server.followups;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.suifang.server.auth.CurrentUser;
+
+/** Follow-ups REST API; area checks and the rules are in {@link FollowUpService}. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class FollowUpController {
+
+  private final FollowUpService service;
+
+  FollowUpController(FollowUpService service) {
+    this.service = service;
+  }
+
+  /**
+   * Records one follow-up form and returns it with its assessment: 201, or 200 with the stored
+   * record when the same request is repeated.
+   */
+  @Post("/patients/{patientId}/follow-ups")
+  HttpResponse<FollowUpView> record(UUID patientId, @Body @Valid FollowUpCommand command, CurrentUser user) {
+    return created(service.record(patientId, command, user));
+  }
+
+  /** Returns the patient's follow-up history, newest first, superseded and voided records included. */
+  @Get("/patients/{patientId}/follow-ups")
+  FollowUpHistoryView history(UUID patientId, CurrentUser user) {
+    return service.history(patientId, user);
+  }
+
+  /** Returns one follow-up record. */
+  @Get("/follow-ups/{id}")
+  FollowUpView get(UUID id, CurrentUser user) {
+    return service.get(id, user);
+  }
+
+  /** Corrects a record by storing a new one that supersedes it: 201 (200 when repeated). */
+  @Post("/follow-ups/{id}/amend")
+  HttpResponse<FollowUpView> amend(UUID id, @Body @Valid AmendCommand command, CurrentUser user) {
+    return created(service.amend(id, command, user));
+  }
+
+  /** Voids a record; it is kept with the reason, author and time. */
+  @Post("/follow-ups/{id}/void")
+  FollowUpView voidRecord(UUID id, @Body @Valid VoidCommand command, CurrentUser user) {
+    return service.voidRecord(id, command, user);
+  }
+
+  private static HttpResponse<FollowUpView> created(FollowUpService.Recorded result) {
+    return HttpResponse.<FollowUpView>status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(result.followUp());
+  }
+}

@@ -1,0 +1,66 @@
+package org.suifang.server.patients;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.suifang.server.auth.CurrentUser;
+
+/** Patients REST API; area checks are in {@link PatientService}. */
+@Controller("/api/v1/patients")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class PatientController {
+
+  private final PatientService service;
+
+  PatientController(PatientService service) {
+    this.service = service;
+  }
+
+  /** Registers a patient: 201, or 200 with the stored patient when the same request is repeated. */
+  @Post
+  HttpResponse<PatientView> create(@Body @Valid PatientCommand command, CurrentUser user) {
+    PatientService.Created result = service.create(command, user);
+    return HttpResponse.<PatientView>status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(result.patient());
+  }
+
+  /** Returns one patient. */
+  @Get("/{id}")
+  PatientView get(UUID id, CurrentUser user) {
+    return service.get(id, user);
+  }
+
+  /** Searches the caller's area by name substring, exact ID number and village; paged. */
+  @Get
+  PatientPageView search(@Nullable @QueryValue String name, @Nullable @QueryValue String idNumber,
+      @Nullable @QueryValue String village,
+      @QueryValue(defaultValue = "0") @Min(0) int page,
+      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+      CurrentUser user) {
+    return service.search(name, idNumber, village, page, size, user);
+  }
+
+  /** Replaces demographics and conditions; {@code version} must be current (else 409). */
+  @Put("/{id}")
+  PatientView update(UUID id, @Body @Valid PatientUpdateCommand command, CurrentUser user) {
+    return service.update(id, command, user);
+  }
+
+  /** Changes the management status (管理中 / 暂时失访 / 终止管理 with reason). */
+  @Post("/{id}/status")
+  PatientView changeStatus(UUID id, @Body @Valid PatientStatusCommand command, CurrentUser user) {
+    return service.changeStatus(id, command, user);
+  }
+}
