@@ -24,14 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.suifang.rules.Disease;
 import org.suifang.server.testing.FakeClock;
+import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestArea;
 import org.suifang.server.testing.TestAuth;
 import org.suifang.server.worklists.WorklistFixtures.Visit;
 
 /**
  * The four worklists and their summary over real HTTP and a real database. One scenario is seeded
- * for the class: "today" is {@link #TODAY} (a Tuesday in the fourth quarter of 2026), and each
- * patient below exercises one rule at its boundary.
+ * for the class through the patients and follow-ups API (so every visit is assessed by the rules):
+ * "today" is {@link #TODAY} (a Tuesday in the fourth quarter of 2026), and each patient below
+ * exercises one rule at its boundary.
  */
 @MicronautTest(transactional = false)
 @Property(name = "suifang.test.fake-clock", value = "true")
@@ -57,9 +59,11 @@ class WorklistTest {
   WorklistFixtures fixtures;
 
   @Inject
+  TestApi api;
+
+  @Inject
   FakeClock clock;
 
-  TestArea area;
   final Map<String, String> tokens = new HashMap<>();
 
   // Overdue
@@ -94,10 +98,12 @@ class WorklistTest {
 
   @BeforeAll
   void seed() {
-    area = auth.seedArea();
-    // Tokens are issued by the server's clock but checked against the real time: log in first.
-    for (String user : List.of("doc1", "doc3", "sup1", "sup2", "admin1")) {
+    auth.seedArea();
+    // Tokens are issued by the server's clock but checked against the real time: log in (and let
+    // TestApi cache the fixtures' tokens) before the clock goes back to the scenario's "today".
+    for (String user : List.of("doc1", "doc2", "doc3", "sup1", "sup2", "admin1")) {
       tokens.put(user, auth.login(user));
+      api.get(user, "/api/v1/me");
     }
     clock.set(NOW);
 
@@ -110,13 +116,13 @@ class WorklistTest {
     visit(phoneOnlyThisQuarter, Visit.phone(HTN, d(2026, 10, 10)));
     voidedVisitThisQuarter = patient("王四", HTN);
     visit(voidedVisitThisQuarter, Visit.htn(d(2026, 8, 1), 128, 82));
-    fixtures.voidVisit(area, visit(voidedVisitThisQuarter, Visit.htn(d(2026, 10, 5), 128, 82)));
+    fixtures.voidVisit(voidedVisitThisQuarter, visit(voidedVisitThisQuarter, Visit.htn(d(2026, 10, 5), 128, 82)));
     amendedIntoPreviousQuarter = patient("王五", HTN);
     UUID original = visit(amendedIntoPreviousQuarter, Visit.htn(d(2026, 10, 5), 128, 82));
-    fixtures.amend(area, original, amendedIntoPreviousQuarter, Visit.htn(d(2026, 9, 28), 128, 82));
+    fixtures.amend(amendedIntoPreviousQuarter, original, Visit.htn(d(2026, 9, 28), 128, 82));
     amendedIntoThisQuarter = patient("王六", HTN);
     original = visit(amendedIntoThisQuarter, Visit.htn(d(2026, 9, 28), 128, 82));
-    fixtures.amend(area, original, amendedIntoThisQuarter, Visit.htn(d(2026, 10, 2), 128, 82));
+    fixtures.amend(amendedIntoThisQuarter, original, Visit.htn(d(2026, 10, 2), 128, 82));
     nextVisitDatePassed = patient("王七", HTN);
     visit(nextVisitDatePassed, Visit.htn(d(2026, 10, 2), 162, 96)); // first uncontrolled: next date 10-16
     bothDiseasesDiabetesOverdue = patient("王八", HTN, DM);
@@ -162,7 +168,7 @@ class WorklistTest {
     neverChecked = patient("孙四", HTN);
     visit(neverChecked, Visit.htn(d(2026, 10, 9), 128, 82));
 
-    villageTwoPatient = fixtures.patient(area, TestArea.VILLAGE_2, "周一", HTN);
+    villageTwoPatient = fixtures.patient(TestArea.VILLAGE_2, "周一", HTN);
   }
 
   @BeforeEach
@@ -471,11 +477,11 @@ class WorklistTest {
   // ---- helpers
 
   private UUID patient(String name, Disease... diseases) {
-    return fixtures.patient(area, TestArea.VILLAGE_1, name, diseases);
+    return fixtures.patient(TestArea.VILLAGE_1, name, diseases);
   }
 
   private UUID visit(UUID patient, Visit visit) {
-    return fixtures.visit(area, patient, visit);
+    return fixtures.visit(patient, visit);
   }
 
   private static LocalDate d(int year, int month, int day) {
