@@ -15,6 +15,7 @@ import org.suifang.server.followups.FollowUpError;
 import org.suifang.server.patients.PatientError;
 import org.suifang.server.regions.RegionError;
 import org.suifang.server.users.UserError;
+import org.suifang.server.worklists.WorklistError;
 
 /** Every error code is documented under its anchor in docs/errors.md, and no two share a name. */
 class ErrorCodesDocumentedTest {
@@ -28,6 +29,7 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(RegionError.values()));
     all.addAll(List.of(PatientError.values()));
     all.addAll(List.of(FollowUpError.values()));
+    all.addAll(List.of(WorklistError.values()));
     return all;
   }
 
