@@ -8,8 +8,8 @@ import java.util.List;
 import org.suifang.rules.Disease;
 
 /**
- * A patient without an annual health check (健康体检) in the current assessment year, with each
- * disease concerned.
+ * A patient without an annual health check (健康体检) in the current assessment year, with each disease
+ * concerned.
  *
  * @param lastAnnualCheckDate the oldest last check of the diseases; absent if one was never checked
  */

@@ -13,8 +13,8 @@ import org.suifang.rules.NextStep;
 import org.suifang.rules.VisitMode;
 
 /**
- * A patient referred to a higher-level facility whose referral still needs its follow-up (within
- * 14 days), with each disease concerned.
+ * A patient referred to a higher-level facility whose referral still needs its follow-up (within 14
+ * days), with each disease concerned.
  *
  * @param dueDate the earliest due date of the diseases
  * @param daysLeft days from the reference date to {@code dueDate}; negative once overdue

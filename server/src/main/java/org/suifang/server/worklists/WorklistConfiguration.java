@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Worklist rules that may vary by province ({@code suifang.worklists.*}); see docs/worklists.md.
  *
- * @param faceToFacePeriodMonths the length of the period that must contain a face-to-face visit,
- *     in months: 3 (the default) is a calendar quarter; 1, 2, 4, 6 and 12 also divide the year
+ * @param faceToFacePeriodMonths the length of the period that must contain a face-to-face visit, in
+ *     months: 3 (the default) is a calendar quarter; 1, 2, 4, 6 and 12 also divide the year
  * @param yearStartMonth the month (1–12) the assessment year starts in; the face-to-face periods
  *     and the annual health check count from it. 1 (the default) is the calendar year
  * @param recheckDays days from a first uncontrolled visit (第1次控制不满意) to its recheck; 14
@@ -30,7 +30,8 @@ public record WorklistConfiguration(
           "suifang.worklists.face-to-face-period-months must divide 12: " + faceToFacePeriodMonths);
     }
     if (yearStartMonth < 1 || yearStartMonth > 12) {
-      throw new IllegalArgumentException("suifang.worklists.year-start-month must be 1-12: " + yearStartMonth);
+      throw new IllegalArgumentException(
+          "suifang.worklists.year-start-month must be 1-12: " + yearStartMonth);
     }
   }
 
@@ -45,7 +46,10 @@ public record WorklistConfiguration(
     return yearStart(date).plusYears(1).minusDays(1);
   }
 
-  /** Returns the first day of the face-to-face period (by default the quarter) containing {@code date}. */
+  /**
+   * Returns the first day of the face-to-face period (by default the quarter) containing {@code
+   * date}.
+   */
   public LocalDate periodStart(LocalDate date) {
     LocalDate yearStart = yearStart(date);
     long months = ChronoUnit.MONTHS.between(yearStart, date.withDayOfMonth(1));

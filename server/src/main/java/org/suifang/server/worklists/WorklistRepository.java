@@ -46,7 +46,8 @@ class WorklistRepository {
   // that of the latest visit that manages the disease: a face-to-face visit, or a phone visit that
   // set a next step (a call that only reached the patient changes no plan). The last two windows
   // only partition, so the database sorts the rows once.
-  private static final String RANKED_VISITS = """
+  private static final String RANKED_VISITS =
+      """
       SELECT w.*,
              MIN(CASE WHEN w.f2f = 1 THEN w.rn END) OVER (PARTITION BY w.patient_id, w.disease) AS f2f_rn,
              MIN(CASE WHEN w.managing = 1 THEN w.rn END) OVER (PARTITION BY w.patient_id, w.disease) AS managing_rn
@@ -79,7 +80,8 @@ class WorklistRepository {
   // One row per patient and disease: the patient, and the facts the lists need about its visits:
   // the latest visit (last_*), the latest face-to-face visit (f2f_*), the latest managing visit
   // (m_*) and the latest face-to-face annual check. All NULL for a disease never visited.
-  private static final String VISIT_SUMMARY = """
+  private static final String VISIT_SUMMARY =
+      """
       SELECT r.patient_id, r.village_code, r.patient_status, r.p_name, r.p_sex, r.p_birth_date, r.p_phone,
              r.p_address, r.disease,
              MAX(CASE WHEN r.rn = 1 THEN CAST(r.visit_id AS VARCHAR(36)) END) AS last_id,
@@ -108,10 +110,12 @@ class WorklistRepository {
              MAX(CASE WHEN r.f2f = 1 AND r.annual = 1 THEN r.visit_date END) AS last_check
       FROM (%s) r
       GROUP BY r.patient_id, r.village_code, r.patient_status, r.p_name, r.p_sex, r.p_birth_date, r.p_phone,
-               r.p_address, r.disease""".formatted(RANKED_VISITS);
+               r.p_address, r.disease"""
+          .formatted(RANKED_VISITS);
 
   // The columns every list row carries.
-  private static final String PATIENT_COLUMNS = """
+  private static final String PATIENT_COLUMNS =
+      """
       s.patient_id, s.village_code, s.patient_status, s.p_name, s.p_sex, s.p_birth_date, s.p_phone,
       s.p_address, s.disease""";
 
@@ -132,7 +136,8 @@ class WorklistRepository {
       "(s.patient_status = 'ACTIVE' AND (s.last_check IS NULL OR s.last_check < :year_start))";
 
   // Each list's rows (one per patient and disease) with sort_date: earlier is more urgent.
-  private static final String OVERDUE = """
+  private static final String OVERDUE =
+      """
       SELECT x.*,
              CASE WHEN x.period_due IS NULL THEN x.next_due
                   WHEN x.next_due IS NULL OR x.period_due <= x.next_due THEN x.period_due
@@ -143,30 +148,38 @@ class WorklistRepository {
                CASE WHEN s.last_next_date < :d THEN s.last_next_date END AS next_due
         FROM (%s) s
         WHERE %s
-      ) x""".formatted(PATIENT_COLUMNS, VISIT_SUMMARY, OVERDUE_WHEN);
+      ) x"""
+          .formatted(PATIENT_COLUMNS, VISIT_SUMMARY, OVERDUE_WHEN);
 
-  private static final String RECHECKS = """
+  private static final String RECHECKS =
+      """
       SELECT %s, s.m_id, s.m_date, s.m_mode, s.m_cls, s.m_systolic, s.m_diastolic, s.m_glucose, s.m_next_date,
              s.m_date AS sort_date
       FROM (%s) s
-      WHERE %s""".formatted(PATIENT_COLUMNS, VISIT_SUMMARY, RECHECK_WHEN);
+      WHERE %s"""
+          .formatted(PATIENT_COLUMNS, VISIT_SUMMARY, RECHECK_WHEN);
 
-  private static final String REFERRALS = """
+  private static final String REFERRALS =
+      """
       SELECT %s, s.last_id, s.last_date, s.last_mode, s.last_cls, s.last_step, s.last_urgent,
              s.last_danger_signs, s.last_referral_reason, s.last_referral_facility, s.last_referral_department,
              s.last_date AS sort_date
       FROM (%s) s
-      WHERE %s""".formatted(PATIENT_COLUMNS, VISIT_SUMMARY, REFERRAL_WHEN);
+      WHERE %s"""
+          .formatted(PATIENT_COLUMNS, VISIT_SUMMARY, REFERRAL_WHEN);
 
-  private static final String ANNUAL_CHECKS = """
+  private static final String ANNUAL_CHECKS =
+      """
       SELECT %s, s.last_check, s.f2f_date, COALESCE(s.last_check, DATE '1900-01-01') AS sort_date
       FROM (%s) s
-      WHERE %s""".formatted(PATIENT_COLUMNS, VISIT_SUMMARY, ANNUAL_WHEN);
+      WHERE %s"""
+          .formatted(PATIENT_COLUMNS, VISIT_SUMMARY, ANNUAL_WHEN);
 
   // Pages by patient: a patient is as urgent as their most urgent disease; ties go to patients
   // under management before those lost to follow-up, then by name. All rows of a patient come
   // together; pos is the patient's position and total the list's length.
-  private static final String PAGE = """
+  private static final String PAGE =
+      """
       SELECT c.* FROM (
         SELECT pl.*, MAX(pl.pos) OVER () AS total FROM (
           SELECT k.*, DENSE_RANK() OVER (ORDER BY k.patient_sort, k.patient_status, k.p_name, k.patient_id) AS pos
@@ -179,7 +192,8 @@ class WorklistRepository {
   private static final String COUNT = "SELECT COUNT(DISTINCT h.patient_id) FROM (%s) h";
 
   // Per village: the patients on each list, and a list-specific subset of them.
-  private static final String SUMMARY = """
+  private static final String SUMMARY =
+      """
       SELECT x.village_code,
              COUNT(DISTINCT CASE WHEN x.overdue = 1 THEN x.patient_id END),
              COUNT(DISTINCT CASE WHEN x.overdue = 1 AND x.patient_status = 'LOST_TO_FOLLOW_UP'
@@ -198,7 +212,8 @@ class WorklistRepository {
                CASE WHEN %s THEN 1 ELSE 0 END AS annual
         FROM (%s) s
       ) x
-      GROUP BY x.village_code""".formatted(OVERDUE_WHEN, RECHECK_WHEN, REFERRAL_WHEN, ANNUAL_WHEN, VISIT_SUMMARY);
+      GROUP BY x.village_code"""
+          .formatted(OVERDUE_WHEN, RECHECK_WHEN, REFERRAL_WHEN, ANNUAL_WHEN, VISIT_SUMMARY);
 
   private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([a-z][a-z_]*)");
 
@@ -217,30 +232,71 @@ class WorklistRepository {
    * @param recheckCutoff a recheck asked for before this date is past due
    * @param referralCutoff a referral made before this date is past due
    */
-  record Window(LocalDate date, LocalDate periodStart, LocalDate yearStart, LocalDate recheckCutoff,
+  record Window(
+      LocalDate date,
+      LocalDate periodStart,
+      LocalDate yearStart,
+      LocalDate recheckCutoff,
       LocalDate referralCutoff) {}
 
   /** The patient columns of every page row. */
-  record PatientColumns(UUID id, String villageCode, String status, String name, String sex,
-      LocalDate birthDate, @Nullable String phone, @Nullable String address) {}
+  record PatientColumns(
+      UUID id,
+      String villageCode,
+      String status,
+      String name,
+      String sex,
+      LocalDate birthDate,
+      @Nullable String phone,
+      @Nullable String address) {}
 
-  /** One page of rows (one per patient and disease) and the number of patients on the whole list. */
+  /**
+   * One page of rows (one per patient and disease) and the number of patients on the whole list.
+   */
   record Page<R>(List<R> rows, long total) {}
 
-  record OverdueRow(PatientColumns patient, String disease, @Nullable LocalDate lastVisitDate,
-      @Nullable String lastMode, @Nullable LocalDate nextVisitDate, @Nullable LocalDate lastFaceToFaceDate,
-      @Nullable String lastClassification, @Nullable LocalDate periodDue, @Nullable LocalDate nextDue,
+  record OverdueRow(
+      PatientColumns patient,
+      String disease,
+      @Nullable LocalDate lastVisitDate,
+      @Nullable String lastMode,
+      @Nullable LocalDate nextVisitDate,
+      @Nullable LocalDate lastFaceToFaceDate,
+      @Nullable String lastClassification,
+      @Nullable LocalDate periodDue,
+      @Nullable LocalDate nextDue,
       LocalDate overdueSince) {}
 
-  record RecheckRow(PatientColumns patient, String disease, UUID followUpId, LocalDate visitDate,
-      String mode, @Nullable String classification, @Nullable Integer systolic, @Nullable Integer diastolic,
-      @Nullable BigDecimal fastingGlucose, LocalDate nextVisitDate) {}
+  record RecheckRow(
+      PatientColumns patient,
+      String disease,
+      UUID followUpId,
+      LocalDate visitDate,
+      String mode,
+      @Nullable String classification,
+      @Nullable Integer systolic,
+      @Nullable Integer diastolic,
+      @Nullable BigDecimal fastingGlucose,
+      LocalDate nextVisitDate) {}
 
-  record ReferralRow(PatientColumns patient, String disease, UUID followUpId, LocalDate visitDate,
-      String mode, @Nullable String classification, @Nullable String nextStep, boolean urgentReferral,
-      String dangerSigns, @Nullable String reason, @Nullable String facility, @Nullable String department) {}
+  record ReferralRow(
+      PatientColumns patient,
+      String disease,
+      UUID followUpId,
+      LocalDate visitDate,
+      String mode,
+      @Nullable String classification,
+      @Nullable String nextStep,
+      boolean urgentReferral,
+      String dangerSigns,
+      @Nullable String reason,
+      @Nullable String facility,
+      @Nullable String department) {}
 
-  record AnnualCheckRow(PatientColumns patient, String disease, @Nullable LocalDate lastCheck,
+  record AnnualCheckRow(
+      PatientColumns patient,
+      String disease,
+      @Nullable LocalDate lastCheck,
       @Nullable LocalDate lastFaceToFaceDate) {}
 
   /** The counts of every list in one village; see {@link WorklistSummaryView.Counts}. */
@@ -251,33 +307,83 @@ class WorklistRepository {
 
   @Transactional(readOnly = true)
   Page<OverdueRow> overdue(String village, Window window, int offset, int limit) {
-    return page(OVERDUE, village, window, offset, limit, (rs, p) -> new OverdueRow(p,
-        rs.getString("disease"), date(rs, "last_date"), rs.getString("last_mode"),
-        date(rs, "last_next_date"), date(rs, "f2f_date"), rs.getString("f2f_cls"),
-        date(rs, "period_due"), date(rs, "next_due"), date(rs, "sort_date")));
+    return page(
+        OVERDUE,
+        village,
+        window,
+        offset,
+        limit,
+        (rs, p) ->
+            new OverdueRow(
+                p,
+                rs.getString("disease"),
+                date(rs, "last_date"),
+                rs.getString("last_mode"),
+                date(rs, "last_next_date"),
+                date(rs, "f2f_date"),
+                rs.getString("f2f_cls"),
+                date(rs, "period_due"),
+                date(rs, "next_due"),
+                date(rs, "sort_date")));
   }
 
   @Transactional(readOnly = true)
   Page<RecheckRow> rechecks(String village, Window window, int offset, int limit) {
-    return page(RECHECKS, village, window, offset, limit, (rs, p) -> new RecheckRow(p,
-        rs.getString("disease"), UUID.fromString(rs.getString("m_id")), date(rs, "m_date"),
-        rs.getString("m_mode"), rs.getString("m_cls"), integer(rs, "m_systolic"), integer(rs, "m_diastolic"),
-        rs.getBigDecimal("m_glucose"), date(rs, "m_next_date")));
+    return page(
+        RECHECKS,
+        village,
+        window,
+        offset,
+        limit,
+        (rs, p) ->
+            new RecheckRow(
+                p,
+                rs.getString("disease"),
+                UUID.fromString(rs.getString("m_id")),
+                date(rs, "m_date"),
+                rs.getString("m_mode"),
+                rs.getString("m_cls"),
+                integer(rs, "m_systolic"),
+                integer(rs, "m_diastolic"),
+                rs.getBigDecimal("m_glucose"),
+                date(rs, "m_next_date")));
   }
 
   @Transactional(readOnly = true)
   Page<ReferralRow> referrals(String village, Window window, int offset, int limit) {
-    return page(REFERRALS, village, window, offset, limit, (rs, p) -> new ReferralRow(p,
-        rs.getString("disease"), UUID.fromString(rs.getString("last_id")), date(rs, "last_date"),
-        rs.getString("last_mode"), rs.getString("last_cls"), rs.getString("last_step"),
-        rs.getInt("last_urgent") == 1, rs.getString("last_danger_signs"), rs.getString("last_referral_reason"),
-        rs.getString("last_referral_facility"), rs.getString("last_referral_department")));
+    return page(
+        REFERRALS,
+        village,
+        window,
+        offset,
+        limit,
+        (rs, p) ->
+            new ReferralRow(
+                p,
+                rs.getString("disease"),
+                UUID.fromString(rs.getString("last_id")),
+                date(rs, "last_date"),
+                rs.getString("last_mode"),
+                rs.getString("last_cls"),
+                rs.getString("last_step"),
+                rs.getInt("last_urgent") == 1,
+                rs.getString("last_danger_signs"),
+                rs.getString("last_referral_reason"),
+                rs.getString("last_referral_facility"),
+                rs.getString("last_referral_department")));
   }
 
   @Transactional(readOnly = true)
   Page<AnnualCheckRow> annualChecks(String village, Window window, int offset, int limit) {
-    return page(ANNUAL_CHECKS, village, window, offset, limit,
-        (rs, p) -> new AnnualCheckRow(p, rs.getString("disease"), date(rs, "last_check"), date(rs, "f2f_date")));
+    return page(
+        ANNUAL_CHECKS,
+        village,
+        window,
+        offset,
+        limit,
+        (rs, p) ->
+            new AnnualCheckRow(
+                p, rs.getString("disease"), date(rs, "last_check"), date(rs, "f2f_date")));
   }
 
   /** Returns the counts of every list in each of the villages that has patients; one statement. */
@@ -286,16 +392,30 @@ class WorklistRepository {
     if (villages.isEmpty()) {
       return List.of();
     }
-    return query(SUMMARY, params(window, villages), rs -> new CountRow(rs.getString(1),
-        new WorklistSummaryView.Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9))));
+    return query(
+        SUMMARY,
+        params(window, villages),
+        rs ->
+            new CountRow(
+                rs.getString(1),
+                new WorklistSummaryView.Counts(
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getLong(8),
+                    rs.getLong(9))));
   }
 
   /** Returns the villages of a county, in code order. */
   @Transactional(readOnly = true)
   List<VillageRow> villagesOfCounty(String countyCode) {
-    return query("SELECT code, name, parent_code FROM region WHERE county_code = :county AND level = 'VILLAGE'"
-        + " ORDER BY code", Map.of("county", countyCode),
+    return query(
+        "SELECT code, name, parent_code FROM region WHERE county_code = :county AND level = 'VILLAGE'"
+            + " ORDER BY code",
+        Map.of("county", countyCode),
         rs -> new VillageRow(rs.getString(1), rs.getString(2), rs.getString(3)));
   }
 
@@ -307,16 +427,20 @@ class WorklistRepository {
     R read(ResultSet rs) throws SQLException;
   }
 
-  private <R> Page<R> page(String hits, String village, Window window, int offset, int limit,
-      RowReader<R> reader) {
+  private <R> Page<R> page(
+      String hits, String village, Window window, int offset, int limit, RowReader<R> reader) {
     Map<String, Object> params = params(window, List.of(village));
     params.put("offset", (long) offset);
     params.put("end", (long) offset + limit);
     long[] total = {0};
-    List<R> rows = query(PAGE.formatted(hits), params, rs -> {
-      total[0] = rs.getLong("total");
-      return reader.read(rs, patient(rs));
-    });
+    List<R> rows =
+        query(
+            PAGE.formatted(hits),
+            params,
+            rs -> {
+              total[0] = rs.getLong("total");
+              return reader.read(rs, patient(rs));
+            });
     if (rows.isEmpty() && offset > 0) {
       // Past the last page there is no row to carry the total.
       total[0] = query(COUNT.formatted(hits), params, rs -> rs.getLong(1)).get(0);
@@ -361,16 +485,18 @@ class WorklistRepository {
       m.appendReplacement(jdbcSql, Matcher.quoteReplacement(placeholder));
     }
     m.appendTail(jdbcSql);
-    return jdbc.prepareStatement(jdbcSql.toString(), ps -> {
-      bind(ps, values);
-      List<R> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(reader.read(rs));
-        }
-      }
-      return out;
-    });
+    return jdbc.prepareStatement(
+        jdbcSql.toString(),
+        ps -> {
+          bind(ps, values);
+          List<R> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(reader.read(rs));
+            }
+          }
+          return out;
+        });
   }
 
   private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
@@ -380,9 +506,15 @@ class WorklistRepository {
   }
 
   private static PatientColumns patient(ResultSet rs) throws SQLException {
-    return new PatientColumns(rs.getObject("patient_id", UUID.class), rs.getString("village_code"),
-        rs.getString("patient_status"), rs.getString("p_name"), rs.getString("p_sex"),
-        date(rs, "p_birth_date"), rs.getString("p_phone"), rs.getString("p_address"));
+    return new PatientColumns(
+        rs.getObject("patient_id", UUID.class),
+        rs.getString("village_code"),
+        rs.getString("patient_status"),
+        rs.getString("p_name"),
+        rs.getString("p_sex"),
+        date(rs, "p_birth_date"),
+        rs.getString("p_phone"),
+        rs.getString("p_address"));
   }
 
   private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -54,7 +54,10 @@ class WorklistService {
   private final WorklistConfiguration config;
   private final Clock clock;
 
-  WorklistService(WorklistRepository repository, RegionService regions, WorklistConfiguration config,
+  WorklistService(
+      WorklistRepository repository,
+      RegionService regions,
+      WorklistConfiguration config,
       Clock clock) {
     this.repository = repository;
     this.regions = regions;
@@ -62,119 +65,196 @@ class WorklistService {
     this.clock = clock;
   }
 
-  WorklistPage<OverdueView> overdue(String villageCode, @Nullable LocalDate date, int page, int size,
-      CurrentUser user) {
+  WorklistPage<OverdueView> overdue(
+      String villageCode, @Nullable LocalDate date, int page, int size, CurrentUser user) {
     RegionView village = readableVillage(villageCode, user);
     LocalDate d = dateOrToday(date);
-    WorklistRepository.Page<OverdueRow> rows = repository.overdue(villageCode, window(d), offset(page, size), size);
-    List<OverdueView> items = group(rows.rows(), r -> r.patient(), (patient, list) -> {
-      List<OverdueView.DiseaseView> diseases = new ArrayList<>();
-      LocalDate since = null;
-      for (OverdueRow r : list) {
-        List<OverdueReason> reasons = new ArrayList<>();
-        if (r.periodDue() != null) {
-          reasons.add(OverdueReason.NO_FACE_TO_FACE_THIS_PERIOD);
-        }
-        if (r.nextDue() != null) {
-          reasons.add(OverdueReason.NEXT_VISIT_DATE_PASSED);
-        }
-        diseases.add(new OverdueView.DiseaseView(Disease.valueOf(r.disease()), List.copyOf(reasons),
-            r.overdueSince(), days(r.overdueSince(), d), r.lastVisitDate(), mode(r.lastMode()),
-            r.lastFaceToFaceDate(), classification(r.lastClassification()), r.nextVisitDate()));
-        since = since == null || r.overdueSince().isBefore(since) ? r.overdueSince() : since;
-      }
-      return new OverdueView(patientView(patient, d), "LOST_TO_FOLLOW_UP".equals(patient.status()), since,
-          days(since, d), List.copyOf(diseases));
-    });
+    WorklistRepository.Page<OverdueRow> rows =
+        repository.overdue(villageCode, window(d), offset(page, size), size);
+    List<OverdueView> items =
+        group(
+            rows.rows(),
+            r -> r.patient(),
+            (patient, list) -> {
+              List<OverdueView.DiseaseView> diseases = new ArrayList<>();
+              LocalDate since = null;
+              for (OverdueRow r : list) {
+                List<OverdueReason> reasons = new ArrayList<>();
+                if (r.periodDue() != null) {
+                  reasons.add(OverdueReason.NO_FACE_TO_FACE_THIS_PERIOD);
+                }
+                if (r.nextDue() != null) {
+                  reasons.add(OverdueReason.NEXT_VISIT_DATE_PASSED);
+                }
+                diseases.add(
+                    new OverdueView.DiseaseView(
+                        Disease.valueOf(r.disease()),
+                        List.copyOf(reasons),
+                        r.overdueSince(),
+                        days(r.overdueSince(), d),
+                        r.lastVisitDate(),
+                        mode(r.lastMode()),
+                        r.lastFaceToFaceDate(),
+                        classification(r.lastClassification()),
+                        r.nextVisitDate()));
+                since =
+                    since == null || r.overdueSince().isBefore(since) ? r.overdueSince() : since;
+              }
+              return new OverdueView(
+                  patientView(patient, d),
+                  "LOST_TO_FOLLOW_UP".equals(patient.status()),
+                  since,
+                  days(since, d),
+                  List.copyOf(diseases));
+            });
     return page(village, d, items, page, size, rows.total());
   }
 
-  WorklistPage<RecheckView> rechecks(String villageCode, @Nullable LocalDate date, int page, int size,
-      CurrentUser user) {
+  WorklistPage<RecheckView> rechecks(
+      String villageCode, @Nullable LocalDate date, int page, int size, CurrentUser user) {
     RegionView village = readableVillage(villageCode, user);
     LocalDate d = dateOrToday(date);
-    WorklistRepository.Page<RecheckRow> rows = repository.rechecks(villageCode, window(d), offset(page, size), size);
-    List<RecheckView> items = group(rows.rows(), r -> r.patient(), (patient, list) -> {
-      List<RecheckView.DiseaseView> diseases = new ArrayList<>();
-      LocalDate due = null;
-      for (RecheckRow r : list) {
-        LocalDate dueDate = r.visitDate().plusDays(config.recheckDays());
-        diseases.add(new RecheckView.DiseaseView(Disease.valueOf(r.disease()), r.followUpId(), r.visitDate(),
-            VisitMode.valueOf(r.mode()), classification(r.classification()), r.systolic(), r.diastolic(),
-            r.fastingGlucose(), r.nextVisitDate(), dueDate, days(d, dueDate), dueDate.isBefore(d)));
-        due = due == null || dueDate.isBefore(due) ? dueDate : due;
-      }
-      return new RecheckView(patientView(patient, d), due, days(d, due), due.isBefore(d), List.copyOf(diseases));
-    });
+    WorklistRepository.Page<RecheckRow> rows =
+        repository.rechecks(villageCode, window(d), offset(page, size), size);
+    List<RecheckView> items =
+        group(
+            rows.rows(),
+            r -> r.patient(),
+            (patient, list) -> {
+              List<RecheckView.DiseaseView> diseases = new ArrayList<>();
+              LocalDate due = null;
+              for (RecheckRow r : list) {
+                LocalDate dueDate = r.visitDate().plusDays(config.recheckDays());
+                diseases.add(
+                    new RecheckView.DiseaseView(
+                        Disease.valueOf(r.disease()),
+                        r.followUpId(),
+                        r.visitDate(),
+                        VisitMode.valueOf(r.mode()),
+                        classification(r.classification()),
+                        r.systolic(),
+                        r.diastolic(),
+                        r.fastingGlucose(),
+                        r.nextVisitDate(),
+                        dueDate,
+                        days(d, dueDate),
+                        dueDate.isBefore(d)));
+                due = due == null || dueDate.isBefore(due) ? dueDate : due;
+              }
+              return new RecheckView(
+                  patientView(patient, d),
+                  due,
+                  days(d, due),
+                  due.isBefore(d),
+                  List.copyOf(diseases));
+            });
     return page(village, d, items, page, size, rows.total());
   }
 
-  WorklistPage<ReferralView> referrals(String villageCode, @Nullable LocalDate date, int page, int size,
-      CurrentUser user) {
+  WorklistPage<ReferralView> referrals(
+      String villageCode, @Nullable LocalDate date, int page, int size, CurrentUser user) {
     RegionView village = readableVillage(villageCode, user);
     LocalDate d = dateOrToday(date);
-    WorklistRepository.Page<ReferralRow> rows = repository.referrals(villageCode, window(d), offset(page, size), size);
-    List<ReferralView> items = group(rows.rows(), r -> r.patient(), (patient, list) -> {
-      List<ReferralView.DiseaseView> diseases = new ArrayList<>();
-      LocalDate due = null;
-      for (ReferralRow r : list) {
-        LocalDate dueDate = r.visitDate().plusDays(config.referralFollowUpDays());
-        NextStep step = r.nextStep() == null ? null : NextStep.valueOf(r.nextStep());
-        diseases.add(new ReferralView.DiseaseView(Disease.valueOf(r.disease()), r.followUpId(), r.visitDate(),
-            VisitMode.valueOf(r.mode()), r.urgentReferral() || step == NextStep.URGENT_REFERRAL, step,
-            classification(r.classification()), dangerSigns(r.dangerSigns()), r.reason(), r.facility(),
-            r.department(), dueDate, days(d, dueDate), dueDate.isBefore(d)));
-        due = due == null || dueDate.isBefore(due) ? dueDate : due;
-      }
-      return new ReferralView(patientView(patient, d), due, days(d, due), due.isBefore(d), List.copyOf(diseases));
-    });
+    WorklistRepository.Page<ReferralRow> rows =
+        repository.referrals(villageCode, window(d), offset(page, size), size);
+    List<ReferralView> items =
+        group(
+            rows.rows(),
+            r -> r.patient(),
+            (patient, list) -> {
+              List<ReferralView.DiseaseView> diseases = new ArrayList<>();
+              LocalDate due = null;
+              for (ReferralRow r : list) {
+                LocalDate dueDate = r.visitDate().plusDays(config.referralFollowUpDays());
+                NextStep step = r.nextStep() == null ? null : NextStep.valueOf(r.nextStep());
+                diseases.add(
+                    new ReferralView.DiseaseView(
+                        Disease.valueOf(r.disease()),
+                        r.followUpId(),
+                        r.visitDate(),
+                        VisitMode.valueOf(r.mode()),
+                        r.urgentReferral() || step == NextStep.URGENT_REFERRAL,
+                        step,
+                        classification(r.classification()),
+                        dangerSigns(r.dangerSigns()),
+                        r.reason(),
+                        r.facility(),
+                        r.department(),
+                        dueDate,
+                        days(d, dueDate),
+                        dueDate.isBefore(d)));
+                due = due == null || dueDate.isBefore(due) ? dueDate : due;
+              }
+              return new ReferralView(
+                  patientView(patient, d),
+                  due,
+                  days(d, due),
+                  due.isBefore(d),
+                  List.copyOf(diseases));
+            });
     return page(village, d, items, page, size, rows.total());
   }
 
-  WorklistPage<AnnualCheckView> annualChecks(String villageCode, @Nullable LocalDate date, int page, int size,
-      CurrentUser user) {
+  WorklistPage<AnnualCheckView> annualChecks(
+      String villageCode, @Nullable LocalDate date, int page, int size, CurrentUser user) {
     RegionView village = readableVillage(villageCode, user);
     LocalDate d = dateOrToday(date);
     WorklistRepository.Page<AnnualCheckRow> rows =
         repository.annualChecks(villageCode, window(d), offset(page, size), size);
-    List<AnnualCheckView> items = group(rows.rows(), r -> r.patient(), (patient, list) -> {
-      List<AnnualCheckView.DiseaseView> diseases = new ArrayList<>();
-      LocalDate oldest = null;
-      boolean never = false;
-      for (AnnualCheckRow r : list) {
-        diseases.add(new AnnualCheckView.DiseaseView(Disease.valueOf(r.disease()), r.lastCheck(),
-            r.lastFaceToFaceDate()));
-        if (r.lastCheck() == null) {
-          never = true;
-        } else if (oldest == null || r.lastCheck().isBefore(oldest)) {
-          oldest = r.lastCheck();
-        }
-      }
-      return new AnnualCheckView(patientView(patient, d), never ? null : oldest, List.copyOf(diseases));
-    });
+    List<AnnualCheckView> items =
+        group(
+            rows.rows(),
+            r -> r.patient(),
+            (patient, list) -> {
+              List<AnnualCheckView.DiseaseView> diseases = new ArrayList<>();
+              LocalDate oldest = null;
+              boolean never = false;
+              for (AnnualCheckRow r : list) {
+                diseases.add(
+                    new AnnualCheckView.DiseaseView(
+                        Disease.valueOf(r.disease()), r.lastCheck(), r.lastFaceToFaceDate()));
+                if (r.lastCheck() == null) {
+                  never = true;
+                } else if (oldest == null || r.lastCheck().isBefore(oldest)) {
+                  oldest = r.lastCheck();
+                }
+              }
+              return new AnnualCheckView(
+                  patientView(patient, d), never ? null : oldest, List.copyOf(diseases));
+            });
     return page(village, d, items, page, size, rows.total());
   }
 
   /** Returns the counts of every list for every village the caller may read, in code order. */
   WorklistSummaryView summary(@Nullable LocalDate date, CurrentUser user) {
     LocalDate d = dateOrToday(date);
-    List<WorklistRepository.VillageRow> villages = repository.villagesOfCounty(user.countyCode()).stream()
-        .filter(v -> user.canRead(v.code()))
-        .toList();
+    List<WorklistRepository.VillageRow> villages =
+        repository.villagesOfCounty(user.countyCode()).stream()
+            .filter(v -> user.canRead(v.code()))
+            .toList();
     Map<String, WorklistSummaryView.Counts> counts = new LinkedHashMap<>();
-    for (WorklistRepository.CountRow row : repository.counts(
-        villages.stream().map(WorklistRepository.VillageRow::code).toList(), window(d))) {
+    for (WorklistRepository.CountRow row :
+        repository.counts(
+            villages.stream().map(WorklistRepository.VillageRow::code).toList(), window(d))) {
       counts.put(row.villageCode(), row.counts());
     }
     List<WorklistSummaryView.VillageView> out = new ArrayList<>();
     WorklistSummaryView.Counts totals = WorklistSummaryView.Counts.ZERO;
     for (WorklistRepository.VillageRow v : villages) {
-      WorklistSummaryView.Counts villageCounts = counts.getOrDefault(v.code(), WorklistSummaryView.Counts.ZERO);
-      out.add(new WorklistSummaryView.VillageView(v.code(), v.name(), v.townshipCode(), villageCounts));
+      WorklistSummaryView.Counts villageCounts =
+          counts.getOrDefault(v.code(), WorklistSummaryView.Counts.ZERO);
+      out.add(
+          new WorklistSummaryView.VillageView(v.code(), v.name(), v.townshipCode(), villageCounts));
       totals = totals.plus(villageCounts);
     }
-    return new WorklistSummaryView(d, config.periodStart(d), config.periodEnd(d), config.yearStart(d),
-        config.yearEnd(d), List.copyOf(out), totals);
+    return new WorklistSummaryView(
+        d,
+        config.periodStart(d),
+        config.periodEnd(d),
+        config.yearStart(d),
+        config.yearEnd(d),
+        List.copyOf(out),
+        totals);
   }
 
   /** Returns today's date in China Standard Time. */
@@ -187,32 +267,52 @@ class WorklistService {
   }
 
   private Window window(LocalDate d) {
-    return new Window(d, config.periodStart(d), config.yearStart(d), d.minusDays(config.recheckDays()),
+    return new Window(
+        d,
+        config.periodStart(d),
+        config.yearStart(d),
+        d.minusDays(config.recheckDays()),
         d.minusDays(config.referralFollowUpDays()));
   }
 
   private RegionView readableVillage(String code, CurrentUser user) {
-    RegionView village = regions.find(code)
-        .filter(r -> r.level() == RegionLevel.VILLAGE)
-        .orElseThrow(() -> new ApiException(WorklistError.VILLAGE_NOT_FOUND));
+    RegionView village =
+        regions
+            .find(code)
+            .filter(r -> r.level() == RegionLevel.VILLAGE)
+            .orElseThrow(() -> new ApiException(WorklistError.VILLAGE_NOT_FOUND));
     if (!user.canRead(code)) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
     return village;
   }
 
-  private <T> WorklistPage<T> page(RegionView village, LocalDate d, List<T> items, int page, int size,
-      long total) {
-    return new WorklistPage<>(village.code(), village.name(), d, config.periodStart(d), config.periodEnd(d),
-        config.yearStart(d), config.yearEnd(d), items, page, size, total);
+  private <T> WorklistPage<T> page(
+      RegionView village, LocalDate d, List<T> items, int page, int size, long total) {
+    return new WorklistPage<>(
+        village.code(),
+        village.name(),
+        d,
+        config.periodStart(d),
+        config.periodEnd(d),
+        config.yearStart(d),
+        config.yearEnd(d),
+        items,
+        page,
+        size,
+        total);
   }
 
   private static int offset(int page, int size) {
     return Math.multiplyExact(page, size);
   }
 
-  /** Groups consecutive rows of the same patient (the queries return them together) into one item. */
-  private static <R, T> List<T> group(List<R> rows, Function<R, PatientColumns> patientOf,
+  /**
+   * Groups consecutive rows of the same patient (the queries return them together) into one item.
+   */
+  private static <R, T> List<T> group(
+      List<R> rows,
+      Function<R, PatientColumns> patientOf,
       BiFunction<PatientColumns, List<R>, T> item) {
     Map<UUID, List<R>> byPatient = new LinkedHashMap<>();
     Map<UUID, PatientColumns> patients = new LinkedHashMap<>();
@@ -227,8 +327,15 @@ class WorklistService {
   }
 
   private static WorklistPatientView patientView(PatientColumns p, LocalDate d) {
-    return new WorklistPatientView(p.id(), p.name(), Sex.valueOf(p.sex()),
-        Period.between(p.birthDate(), d).getYears(), p.phone(), p.address(), p.villageCode(), p.status());
+    return new WorklistPatientView(
+        p.id(),
+        p.name(),
+        Sex.valueOf(p.sex()),
+        Period.between(p.birthDate(), d).getYears(),
+        p.phone(),
+        p.address(),
+        p.villageCode(),
+        p.status());
   }
 
   private static long days(LocalDate from, LocalDate to) {

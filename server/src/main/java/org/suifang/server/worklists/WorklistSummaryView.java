@@ -47,9 +47,14 @@ record WorklistSummaryView(
     static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     Counts plus(Counts o) {
-      return new Counts(overdue + o.overdue, overdueLostToFollowUp + o.overdueLostToFollowUp,
-          rechecks + o.rechecks, rechecksPastDue + o.rechecksPastDue, referrals + o.referrals,
-          referralsPastDue + o.referralsPastDue, annualChecks + o.annualChecks,
+      return new Counts(
+          overdue + o.overdue,
+          overdueLostToFollowUp + o.overdueLostToFollowUp,
+          rechecks + o.rechecks,
+          rechecksPastDue + o.rechecksPastDue,
+          referrals + o.referrals,
+          referralsPastDue + o.referralsPastDue,
+          annualChecks + o.annualChecks,
           annualChecksNeverDone + o.annualChecksNeverDone);
     }
   }

@@ -14,8 +14,10 @@ class WorklistConfigurationTest {
   void periods_default_areCalendarQuartersAndYear() {
     assertThat(DEFAULTS.periodStart(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 7, 1));
     assertThat(DEFAULTS.periodEnd(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 9, 30));
-    assertThat(DEFAULTS.periodStart(LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 1));
-    assertThat(DEFAULTS.periodEnd(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2026, 12, 31));
+    assertThat(DEFAULTS.periodStart(LocalDate.of(2026, 10, 1)))
+        .isEqualTo(LocalDate.of(2026, 10, 1));
+    assertThat(DEFAULTS.periodEnd(LocalDate.of(2026, 12, 31)))
+        .isEqualTo(LocalDate.of(2026, 12, 31));
     assertThat(DEFAULTS.periodStart(LocalDate.of(2027, 1, 1))).isEqualTo(LocalDate.of(2027, 1, 1));
     assertThat(DEFAULTS.yearStart(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2026, 1, 1));
     assertThat(DEFAULTS.yearEnd(LocalDate.of(2026, 1, 1))).isEqualTo(LocalDate.of(2026, 12, 31));
@@ -43,7 +45,8 @@ class WorklistConfigurationTest {
 
   @Test
   void create_periodNotDividingTheYear_fails() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new WorklistConfiguration(5, 1, 14, 14))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new WorklistConfiguration(5, 1, 14, 14))
         .withMessageContaining("face-to-face-period-months");
     assertThatIllegalArgumentException().isThrownBy(() -> new WorklistConfiguration(3, 13, 14, 14));
   }

@@ -17,9 +17,9 @@ import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestArea;
 
 /**
- * Registers patients and records, corrects and voids follow-ups for worklist tests through the
- * real REST API, as the village's doctor, so every visit is validated and assessed by the rules
- * exactly as a tablet's would be. Needs {@code TestAuth.seedArea()} first.
+ * Registers patients and records, corrects and voids follow-ups for worklist tests through the real
+ * REST API, as the village's doctor, so every visit is validated and assessed by the rules exactly
+ * as a tablet's would be. Needs {@code TestAuth.seedArea()} first.
  */
 @Singleton
 class WorklistFixtures {
@@ -27,8 +27,8 @@ class WorklistFixtures {
   /** Every patient's birth date: 56 in 2026, below the 65-year age split of the BP target. */
   static final LocalDate BIRTH_DATE = LocalDate.of(1970, 3, 15);
 
-  private static final Map<String, String> DOCTORS = Map.of(
-      TestArea.VILLAGE_1, "doc1", TestArea.VILLAGE_2, "doc2", TestArea.VILLAGE_3, "doc3");
+  private static final Map<String, String> DOCTORS =
+      Map.of(TestArea.VILLAGE_1, "doc1", TestArea.VILLAGE_2, "doc2", TestArea.VILLAGE_3, "doc3");
 
   private final TestApi api;
   private final Map<UUID, String> doctorOf = new ConcurrentHashMap<>();
@@ -38,11 +38,18 @@ class WorklistFixtures {
   }
 
   /** A visit to record: the form fields the worklists depend on. */
-  record Visit(Disease disease, LocalDate date, VisitMode mode, @Nullable Integer systolic,
-      @Nullable Integer diastolic, @Nullable Double fastingGlucose, boolean annualCheck) {
+  record Visit(
+      Disease disease,
+      LocalDate date,
+      VisitMode mode,
+      @Nullable Integer systolic,
+      @Nullable Integer diastolic,
+      @Nullable Double fastingGlucose,
+      boolean annualCheck) {
 
     static Visit htn(LocalDate date, int systolic, int diastolic) {
-      return new Visit(Disease.HYPERTENSION, date, VisitMode.CLINIC, systolic, diastolic, null, false);
+      return new Visit(
+          Disease.HYPERTENSION, date, VisitMode.CLINIC, systolic, diastolic, null, false);
     }
 
     static Visit dm(LocalDate date, double fastingGlucose) {
@@ -54,7 +61,8 @@ class WorklistFixtures {
     }
 
     Visit home() {
-      return new Visit(disease, date, VisitMode.HOME, systolic, diastolic, fastingGlucose, annualCheck);
+      return new Visit(
+          disease, date, VisitMode.HOME, systolic, diastolic, fastingGlucose, annualCheck);
     }
 
     Visit asAnnualCheck() {
@@ -117,21 +125,28 @@ class WorklistFixtures {
 
   /** Records a visit; returns its id. */
   UUID visit(UUID patient, Visit v) {
-    TestApi.Response r = api.post(doctorOf.get(patient), "/api/v1/patients/" + patient + "/follow-ups", v.form());
+    TestApi.Response r =
+        api.post(doctorOf.get(patient), "/api/v1/patients/" + patient + "/follow-ups", v.form());
     return UUID.fromString((String) created(r).get("id"));
   }
 
   /** Corrects a visit: the correction is a new record amending it; returns the new id. */
   UUID amend(UUID patient, UUID original, Visit corrected) {
-    TestApi.Response r = api.post(doctorOf.get(patient), "/api/v1/follow-ups/" + original + "/amend",
-        FollowUpSamples.amendment(corrected.form(), "日期填错"));
+    TestApi.Response r =
+        api.post(
+            doctorOf.get(patient),
+            "/api/v1/follow-ups/" + original + "/amend",
+            FollowUpSamples.amendment(corrected.form(), "日期填错"));
     return UUID.fromString((String) created(r).get("id"));
   }
 
   /** Voids a visit. */
   void voidVisit(UUID patient, UUID id) {
-    TestApi.Response r = api.post(doctorOf.get(patient), "/api/v1/follow-ups/" + id + "/void",
-        Map.of("reason", "录入了错误的患者"));
+    TestApi.Response r =
+        api.post(
+            doctorOf.get(patient),
+            "/api/v1/follow-ups/" + id + "/void",
+            Map.of("reason", "录入了错误的患者"));
     if (r.status() != 200) {
       throw new AssertionError("void answered " + r.status() + ": " + r.body());
     }

@@ -42,6 +42,7 @@ class WorklistTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 10, 20);
   static final LocalDate QUARTER_START = LocalDate.of(2026, 10, 1);
+
   /** 12:00 China Standard Time on {@link #TODAY}. */
   static final Instant NOW = Instant.parse("2026-10-20T04:00:00Z");
 
@@ -52,17 +53,13 @@ class WorklistTest {
   @Client("/")
   HttpClient client;
 
-  @Inject
-  TestAuth auth;
+  @Inject TestAuth auth;
 
-  @Inject
-  WorklistFixtures fixtures;
+  @Inject WorklistFixtures fixtures;
 
-  @Inject
-  TestApi api;
+  @Inject TestApi api;
 
-  @Inject
-  FakeClock clock;
+  @Inject FakeClock clock;
 
   final Map<String, String> tokens = new HashMap<>();
 
@@ -116,7 +113,8 @@ class WorklistTest {
     visit(phoneOnlyThisQuarter, Visit.phone(HTN, d(2026, 10, 10)));
     voidedVisitThisQuarter = patient("王四", HTN);
     visit(voidedVisitThisQuarter, Visit.htn(d(2026, 8, 1), 128, 82));
-    fixtures.voidVisit(voidedVisitThisQuarter, visit(voidedVisitThisQuarter, Visit.htn(d(2026, 10, 5), 128, 82)));
+    fixtures.voidVisit(
+        voidedVisitThisQuarter, visit(voidedVisitThisQuarter, Visit.htn(d(2026, 10, 5), 128, 82)));
     amendedIntoPreviousQuarter = patient("王五", HTN);
     UUID original = visit(amendedIntoPreviousQuarter, Visit.htn(d(2026, 10, 5), 128, 82));
     fixtures.amend(amendedIntoPreviousQuarter, original, Visit.htn(d(2026, 9, 28), 128, 82));
@@ -124,7 +122,9 @@ class WorklistTest {
     original = visit(amendedIntoThisQuarter, Visit.htn(d(2026, 9, 28), 128, 82));
     fixtures.amend(amendedIntoThisQuarter, original, Visit.htn(d(2026, 10, 2), 128, 82));
     nextVisitDatePassed = patient("王七", HTN);
-    visit(nextVisitDatePassed, Visit.htn(d(2026, 10, 2), 162, 96)); // first uncontrolled: next date 10-16
+    visit(
+        nextVisitDatePassed,
+        Visit.htn(d(2026, 10, 2), 162, 96)); // first uncontrolled: next date 10-16
     bothDiseasesDiabetesOverdue = patient("王八", HTN, DM);
     visit(bothDiseasesDiabetesOverdue, Visit.htn(d(2026, 10, 3), 128, 82));
     visit(bothDiseasesDiabetesOverdue, Visit.dm(d(2026, 9, 20), 6.1));
@@ -183,7 +183,8 @@ class WorklistTest {
     Map<String, Object> item = item(list("doc1", "overdue", TODAY), seenLastDayOfPreviousQuarter);
     assertThat(item).containsEntry("overdueSince", "2026-10-01").containsEntry("daysOverdue", 19);
     Map<String, Object> disease = only(item);
-    assertThat(disease).containsEntry("disease", "HYPERTENSION")
+    assertThat(disease)
+        .containsEntry("disease", "HYPERTENSION")
         .containsEntry("reasons", List.of("NO_FACE_TO_FACE_THIS_PERIOD"))
         .containsEntry("lastFaceToFaceDate", "2026-09-30")
         .containsEntry("lastClassification", "CONTROLLED")
@@ -193,7 +194,8 @@ class WorklistTest {
 
   @Test
   void overdue_visitOnFirstDayOfQuarter_isNotOverdue() {
-    assertThat(ids(list("doc1", "overdue", TODAY))).doesNotContain(seenFirstDayOfQuarter.toString());
+    assertThat(ids(list("doc1", "overdue", TODAY)))
+        .doesNotContain(seenFirstDayOfQuarter.toString());
   }
 
   @Test
@@ -206,29 +208,35 @@ class WorklistTest {
   @Test
   void overdue_phoneVisitThisQuarter_doesNotClearIt() {
     Map<String, Object> disease = only(item(list("doc1", "overdue", TODAY), phoneOnlyThisQuarter));
-    assertThat(disease).containsEntry("lastVisitDate", "2026-10-10").containsEntry("lastVisitMode", "PHONE")
+    assertThat(disease)
+        .containsEntry("lastVisitDate", "2026-10-10")
+        .containsEntry("lastVisitMode", "PHONE")
         .containsEntry("lastFaceToFaceDate", "2026-09-15");
   }
 
   @Test
   void overdue_voidedVisit_doesNotCount() {
-    Map<String, Object> disease = only(item(list("doc1", "overdue", TODAY), voidedVisitThisQuarter));
+    Map<String, Object> disease =
+        only(item(list("doc1", "overdue", TODAY), voidedVisitThisQuarter));
     assertThat(disease).containsEntry("lastFaceToFaceDate", "2026-08-01");
   }
 
   @Test
   void overdue_amendedVisit_onlyTheCorrectionCounts() {
     Map<String, Object> page = list("doc1", "overdue", TODAY);
-    assertThat(only(item(page, amendedIntoPreviousQuarter))).containsEntry("lastFaceToFaceDate", "2026-09-28");
+    assertThat(only(item(page, amendedIntoPreviousQuarter)))
+        .containsEntry("lastFaceToFaceDate", "2026-09-28");
     assertThat(ids(page)).doesNotContain(amendedIntoThisQuarter.toString());
   }
 
   @Test
   void overdue_nextVisitDatePassed_countsFromThatDate() {
-    assertThat(ids(list("doc1", "overdue", d(2026, 10, 16)))).doesNotContain(nextVisitDatePassed.toString());
+    assertThat(ids(list("doc1", "overdue", d(2026, 10, 16))))
+        .doesNotContain(nextVisitDatePassed.toString());
     Map<String, Object> item = item(list("doc1", "overdue", d(2026, 10, 17)), nextVisitDatePassed);
     assertThat(item).containsEntry("overdueSince", "2026-10-16").containsEntry("daysOverdue", 1);
-    assertThat(only(item)).containsEntry("reasons", List.of("NEXT_VISIT_DATE_PASSED"))
+    assertThat(only(item))
+        .containsEntry("reasons", List.of("NEXT_VISIT_DATE_PASSED"))
         .containsEntry("lastClassification", "UNCONTROLLED");
   }
 
@@ -249,7 +257,8 @@ class WorklistTest {
   @Test
   void overdue_lostToFollowUp_listedAndFlagged() {
     Map<String, Object> page = list("doc1", "overdue", TODAY);
-    assertThat(item(page, lostToFollowUp)).containsEntry("lostToFollowUp", true)
+    assertThat(item(page, lostToFollowUp))
+        .containsEntry("lostToFollowUp", true)
         .containsEntry("overdueSince", "2026-01-31"); // its next date: 2025-11-02 + 90 days
     assertThat(item(page, seenLastDayOfPreviousQuarter)).containsEntry("lostToFollowUp", false);
   }
@@ -257,7 +266,8 @@ class WorklistTest {
   @Test
   void overdue_sortedMostOverdueFirst() {
     List<Map<String, Object>> items = items(list("doc1", "overdue", TODAY));
-    assertThat(items).extracting(i -> ((Number) i.get("daysOverdue")).intValue())
+    assertThat(items)
+        .extracting(i -> ((Number) i.get("daysOverdue")).intValue())
         .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
     assertThat(items.get(0)).containsEntry("lostToFollowUp", true);
   }
@@ -266,8 +276,11 @@ class WorklistTest {
   void overdue_defaultDate_isTodayInChinaStandardTime() {
     clock.set(Instant.parse("2026-09-30T16:30:00Z")); // 2026-10-01 00:30 in Beijing
     Map<String, Object> page = list("doc1", "overdue", null);
-    assertThat(page).containsEntry("date", "2026-10-01").containsEntry("periodStart", "2026-10-01")
-        .containsEntry("periodEnd", "2026-12-31").containsEntry("yearStart", "2026-01-01");
+    assertThat(page)
+        .containsEntry("date", "2026-10-01")
+        .containsEntry("periodStart", "2026-10-01")
+        .containsEntry("periodEnd", "2026-12-31")
+        .containsEntry("yearStart", "2026-01-01");
     assertThat(ids(page)).contains(seenLastDayOfPreviousQuarter.toString());
   }
 
@@ -276,13 +289,19 @@ class WorklistTest {
     Map<String, Object> all = list("doc1", "overdue", TODAY);
     int total = ((Number) all.get("total")).intValue();
     assertThat(total).isEqualTo(items(all).size()).isGreaterThan(4);
-    Map<String, Object> first = get("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=" + TODAY + "&size=2");
-    Map<String, Object> second = get("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=" + TODAY + "&size=2&page=1");
-    Map<String, Object> beyond = get("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=" + TODAY + "&size=2&page=99");
+    Map<String, Object> first =
+        get("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=" + TODAY + "&size=2");
+    Map<String, Object> second =
+        get("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=" + TODAY + "&size=2&page=1");
+    Map<String, Object> beyond =
+        get("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=" + TODAY + "&size=2&page=99");
     assertThat(ids(first)).containsExactlyElementsOf(ids(all).subList(0, 2));
     assertThat(ids(second)).containsExactlyElementsOf(ids(all).subList(2, 4));
     assertThat(first).containsEntry("total", total);
-    assertThat(second).containsEntry("total", total).containsEntry("page", 1).containsEntry("size", 2);
+    assertThat(second)
+        .containsEntry("total", total)
+        .containsEntry("page", 1)
+        .containsEntry("size", 2);
     assertThat(items(beyond)).isEmpty();
     assertThat(beyond).containsEntry("total", total);
   }
@@ -292,39 +311,54 @@ class WorklistTest {
   @Test
   void rechecks_firstUncontrolled_dueInFourteenDays() {
     Map<String, Object> item = item(list("doc1", "rechecks", TODAY), recheckPending);
-    assertThat(item).containsEntry("dueDate", "2026-10-24").containsEntry("daysLeft", 4).containsEntry("past", false);
-    assertThat(only(item)).containsEntry("visitDate", "2026-10-10").containsEntry("classification", "UNCONTROLLED")
-        .containsEntry("systolic", 162).containsEntry("diastolic", 96);
+    assertThat(item)
+        .containsEntry("dueDate", "2026-10-24")
+        .containsEntry("daysLeft", 4)
+        .containsEntry("past", false);
+    assertThat(only(item))
+        .containsEntry("visitDate", "2026-10-10")
+        .containsEntry("classification", "UNCONTROLLED")
+        .containsEntry("systolic", 162)
+        .containsEntry("diastolic", 96);
   }
 
   @Test
   void rechecks_dueToday_isNotYetPast() {
     assertThat(item(list("doc1", "rechecks", TODAY), recheckDueToday))
-        .containsEntry("dueDate", "2026-10-20").containsEntry("daysLeft", 0).containsEntry("past", false);
+        .containsEntry("dueDate", "2026-10-20")
+        .containsEntry("daysLeft", 0)
+        .containsEntry("past", false);
   }
 
   @Test
   void rechecks_laterFaceToFaceVisit_clearsIt() {
-    assertThat(ids(list("doc1", "rechecks", TODAY))).doesNotContain(recheckClearedByClinicVisit.toString());
-    assertThat(ids(list("doc1", "rechecks", d(2026, 10, 13)))).contains(recheckClearedByClinicVisit.toString());
+    assertThat(ids(list("doc1", "rechecks", TODAY)))
+        .doesNotContain(recheckClearedByClinicVisit.toString());
+    assertThat(ids(list("doc1", "rechecks", d(2026, 10, 13))))
+        .contains(recheckClearedByClinicVisit.toString());
   }
 
   @Test
   void rechecks_laterPhoneVisit_doesNotClearIt() {
     assertThat(item(list("doc1", "rechecks", TODAY), recheckNotClearedByPhone))
-        .containsEntry("dueDate", "2026-10-15").containsEntry("daysLeft", -5).containsEntry("past", true);
+        .containsEntry("dueDate", "2026-10-15")
+        .containsEntry("daysLeft", -5)
+        .containsEntry("past", true);
   }
 
   @Test
   void rechecks_secondUncontrolledOrDangerSign_isAReferralInstead() {
     assertThat(ids(list("doc1", "rechecks", TODAY)))
         .doesNotContain(referralAfterTwoUncontrolled.toString(), urgentReferral.toString());
-    assertThat(ids(list("doc1", "rechecks", d(2026, 10, 3)))).contains(referralAfterTwoUncontrolled.toString());
+    assertThat(ids(list("doc1", "rechecks", d(2026, 10, 3))))
+        .contains(referralAfterTwoUncontrolled.toString());
   }
 
   @Test
   void rechecks_sortedByDueDate() {
-    assertThat(items(list("doc1", "rechecks", TODAY))).extracting(i -> (String) i.get("dueDate")).isSorted();
+    assertThat(items(list("doc1", "rechecks", TODAY)))
+        .extracting(i -> (String) i.get("dueDate"))
+        .isSorted();
   }
 
   // ---- referrals
@@ -332,30 +366,46 @@ class WorklistTest {
   @Test
   void referrals_secondUncontrolled_referralFollowUpOverdue() {
     Map<String, Object> item = item(list("doc1", "referrals", TODAY), referralAfterTwoUncontrolled);
-    assertThat(item).containsEntry("dueDate", "2026-10-18").containsEntry("daysLeft", -2).containsEntry("past", true);
-    assertThat(only(item)).containsEntry("referralDate", "2026-10-04").containsEntry("nextStep", "REFERRAL")
-        .containsEntry("urgent", false).containsEntry("classification", "UNCONTROLLED");
+    assertThat(item)
+        .containsEntry("dueDate", "2026-10-18")
+        .containsEntry("daysLeft", -2)
+        .containsEntry("past", true);
+    assertThat(only(item))
+        .containsEntry("referralDate", "2026-10-04")
+        .containsEntry("nextStep", "REFERRAL")
+        .containsEntry("urgent", false)
+        .containsEntry("classification", "UNCONTROLLED");
   }
 
   @Test
   void referrals_dangerSign_urgentReferralDueInFourteenDays() {
     Map<String, Object> item = item(list("doc1", "referrals", TODAY), urgentReferral);
-    assertThat(item).containsEntry("dueDate", "2026-10-29").containsEntry("daysLeft", 9).containsEntry("past", false);
-    assertThat(only(item)).containsEntry("urgent", true).containsEntry("nextStep", "URGENT_REFERRAL")
+    assertThat(item)
+        .containsEntry("dueDate", "2026-10-29")
+        .containsEntry("daysLeft", 9)
+        .containsEntry("past", false);
+    assertThat(only(item))
+        .containsEntry("urgent", true)
+        .containsEntry("nextStep", "URGENT_REFERRAL")
         .containsEntry("dangerSigns", List.of("BLOOD_PRESSURE_VERY_HIGH"));
     assertThat(only(item(list("doc1", "referrals", TODAY), urgentReferralDiabetes)))
-        .containsEntry("disease", "DIABETES").containsEntry("dangerSigns", List.of("GLUCOSE_VERY_HIGH"));
+        .containsEntry("disease", "DIABETES")
+        .containsEntry("dangerSigns", List.of("GLUCOSE_VERY_HIGH"));
   }
 
   @Test
   void referrals_laterPhoneFollowUp_clearsIt() {
-    assertThat(ids(list("doc1", "referrals", TODAY))).doesNotContain(urgentReferralClearedByPhone.toString());
-    assertThat(ids(list("doc1", "referrals", d(2026, 10, 11)))).contains(urgentReferralClearedByPhone.toString());
+    assertThat(ids(list("doc1", "referrals", TODAY)))
+        .doesNotContain(urgentReferralClearedByPhone.toString());
+    assertThat(ids(list("doc1", "referrals", d(2026, 10, 11))))
+        .contains(urgentReferralClearedByPhone.toString());
   }
 
   @Test
   void referrals_sortedByDueDate() {
-    assertThat(items(list("doc1", "referrals", TODAY))).extracting(i -> (String) i.get("dueDate")).isSorted();
+    assertThat(items(list("doc1", "referrals", TODAY)))
+        .extracting(i -> (String) i.get("dueDate"))
+        .isSorted();
   }
 
   // ---- annual checks
@@ -363,7 +413,8 @@ class WorklistTest {
   @Test
   void annualChecks_checkOnNewYearsDayCounts_checkOnNewYearsEveDoesNot() {
     Map<String, Object> page = list("doc1", "annual-checks", TODAY);
-    assertThat(ids(page)).doesNotContain(checkedThisYear.toString(), checkedOnNewYearsDay.toString());
+    assertThat(ids(page))
+        .doesNotContain(checkedThisYear.toString(), checkedOnNewYearsDay.toString());
     assertThat(item(page, checkedOnNewYearsEve)).containsEntry("lastAnnualCheckDate", "2025-12-31");
     assertThat(item(page, neverChecked)).doesNotContainKey("lastAnnualCheckDate");
   }
@@ -371,7 +422,8 @@ class WorklistTest {
   @Test
   void annualChecks_neverCheckedFirst() {
     List<String> ids = ids(list("doc1", "annual-checks", TODAY));
-    assertThat(ids.indexOf(neverChecked.toString())).isLessThan(ids.indexOf(checkedOnNewYearsEve.toString()));
+    assertThat(ids.indexOf(neverChecked.toString()))
+        .isLessThan(ids.indexOf(checkedOnNewYearsEve.toString()));
   }
 
   // ---- status
@@ -399,7 +451,8 @@ class WorklistTest {
     assertThat(villages).extracting(v -> v.get("villageCode")).containsExactly(TestArea.VILLAGE_1);
     @SuppressWarnings("unchecked")
     Map<String, Object> counts = (Map<String, Object>) villages.get(0).get("counts");
-    assertThat(counts).containsEntry("overdue", list("doc1", "overdue", TODAY).get("total"))
+    assertThat(counts)
+        .containsEntry("overdue", list("doc1", "overdue", TODAY).get("total"))
         .containsEntry("overdueLostToFollowUp", 1)
         .containsEntry("rechecks", list("doc1", "rechecks", TODAY).get("total"))
         .containsEntry("rechecksPastDue", 2) // and the patient whose next date passed
@@ -412,15 +465,24 @@ class WorklistTest {
   @Test
   void summary_supervisorSeesTownship_adminSeesCounty() {
     assertThat(maps(get("sup1", "/api/v1/worklists/summary").get("villages")))
-        .extracting(v -> v.get("villageCode")).containsExactly(TestArea.VILLAGE_1, TestArea.VILLAGE_2);
+        .extracting(v -> v.get("villageCode"))
+        .containsExactly(TestArea.VILLAGE_1, TestArea.VILLAGE_2);
     assertThat(maps(get("sup2", "/api/v1/worklists/summary").get("villages")))
-        .extracting(v -> v.get("villageCode")).containsExactly(TestArea.VILLAGE_3);
-    List<Map<String, Object>> county = maps(get("admin1", "/api/v1/worklists/summary?date=" + TODAY).get("villages"));
-    assertThat(county).extracting(v -> v.get("villageCode"))
+        .extracting(v -> v.get("villageCode"))
+        .containsExactly(TestArea.VILLAGE_3);
+    List<Map<String, Object>> county =
+        maps(get("admin1", "/api/v1/worklists/summary?date=" + TODAY).get("villages"));
+    assertThat(county)
+        .extracting(v -> v.get("villageCode"))
         .containsExactly(TestArea.VILLAGE_1, TestArea.VILLAGE_2, TestArea.VILLAGE_3);
-    assertThat(county.get(1)).containsEntry("villageName", "南街村").containsEntry("townshipCode", TestArea.TOWNSHIP_1)
-        .extracting(v -> v.get("counts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-        .containsEntry("overdue", 1).containsEntry("annualChecks", 1).containsEntry("rechecks", 0);
+    assertThat(county.get(1))
+        .containsEntry("villageName", "南街村")
+        .containsEntry("townshipCode", TestArea.TOWNSHIP_1)
+        .extracting(v -> v.get("counts"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("overdue", 1)
+        .containsEntry("annualChecks", 1)
+        .containsEntry("rechecks", 0);
   }
 
   // ---- access
@@ -434,12 +496,14 @@ class WorklistTest {
   @Test
   void access_supervisorOfTownshipTwo_forbiddenInTownshipOne() {
     assertError("sup2", path("overdue", TestArea.VILLAGE_1), HttpStatus.FORBIDDEN, "FORBIDDEN");
-    assertError("sup2", path("annual-checks", TestArea.VILLAGE_2), HttpStatus.FORBIDDEN, "FORBIDDEN");
+    assertError(
+        "sup2", path("annual-checks", TestArea.VILLAGE_2), HttpStatus.FORBIDDEN, "FORBIDDEN");
   }
 
   @Test
   void access_supervisorOwnTownship_andAdminWholeCounty_allowed() {
-    assertThat(ids(get("sup1", path("overdue", TestArea.VILLAGE_2)))).containsExactly(villageTwoPatient.toString());
+    assertThat(ids(get("sup1", path("overdue", TestArea.VILLAGE_2))))
+        .containsExactly(villageTwoPatient.toString());
     assertThat(ids(get("sup1", path("rechecks", TestArea.VILLAGE_1) + "?date=" + TODAY)))
         .contains(recheckPending.toString());
     assertThat(get("admin1", path("referrals", TestArea.VILLAGE_3))).containsEntry("total", 0);
@@ -450,27 +514,41 @@ class WorklistTest {
     // Guards against H2 re-using a cached statement's parameters (h2database issue #4228).
     List<String> villageOne = ids(get("sup1", path("overdue", TestArea.VILLAGE_1)));
     List<String> villageTwo = ids(get("sup1", path("overdue", TestArea.VILLAGE_2)));
-    assertThat(villageOne).contains(neverVisited.toString()).doesNotContain(villageTwoPatient.toString());
+    assertThat(villageOne)
+        .contains(neverVisited.toString())
+        .doesNotContain(villageTwoPatient.toString());
     assertThat(villageTwo).containsExactly(villageTwoPatient.toString());
   }
 
   @Test
   void access_unknownVillage_notFound() {
-    assertError("admin1", path("overdue", "130123100299"), HttpStatus.NOT_FOUND, "VILLAGE_NOT_FOUND");
-    assertError("sup1", path("overdue", TestArea.TOWNSHIP_1), HttpStatus.NOT_FOUND, "VILLAGE_NOT_FOUND");
+    assertError(
+        "admin1", path("overdue", "130123100299"), HttpStatus.NOT_FOUND, "VILLAGE_NOT_FOUND");
+    assertError(
+        "sup1", path("overdue", TestArea.TOWNSHIP_1), HttpStatus.NOT_FOUND, "VILLAGE_NOT_FOUND");
   }
 
   @Test
   void access_withoutToken_unauthorized() {
-    HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-        () -> client.toBlocking().retrieve(HttpRequest.GET(path("overdue", TestArea.VILLAGE_1))));
+    HttpClientResponseException e =
+        catchThrowableOfType(
+            HttpClientResponseException.class,
+            () ->
+                client.toBlocking().retrieve(HttpRequest.GET(path("overdue", TestArea.VILLAGE_1))));
     assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
   }
 
   @Test
   void request_pageTooLargeOrBadDate_badRequest() {
-    assertError("doc1", path("overdue", TestArea.VILLAGE_1) + "?size=500", HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
-    assertError("doc1", path("overdue", TestArea.VILLAGE_1) + "?date=20-10-2026", HttpStatus.BAD_REQUEST,
+    assertError(
+        "doc1",
+        path("overdue", TestArea.VILLAGE_1) + "?size=500",
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    assertError(
+        "doc1",
+        path("overdue", TestArea.VILLAGE_1) + "?date=20-10-2026",
+        HttpStatus.BAD_REQUEST,
         "MALFORMED_REQUEST");
   }
 
@@ -497,8 +575,11 @@ class WorklistTest {
   }
 
   private Map<String, Object> get(String user, String uri) {
-    return client.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token(user)),
-        Argument.mapOf(String.class, Object.class));
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET(uri).bearerAuth(token(user)),
+            Argument.mapOf(String.class, Object.class));
   }
 
   private String token(String user) {
@@ -506,7 +587,8 @@ class WorklistTest {
   }
 
   private void assertError(String user, String uri, HttpStatus status, String code) {
-    HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, () -> get(user, uri));
+    HttpClientResponseException e =
+        catchThrowableOfType(HttpClientResponseException.class, () -> get(user, uri));
     assertThat(e).as(uri).isNotNull();
     assertThat(e.getStatus().getCode()).isEqualTo(status.getCode());
     @SuppressWarnings("unchecked")
@@ -533,8 +615,11 @@ class WorklistTest {
   }
 
   private static Map<String, Object> item(Map<String, Object> page, UUID patient) {
-    return items(page).stream().filter(i -> patient.toString().equals(patientOf(i).get("id"))).findFirst()
-        .orElseThrow(() -> new AssertionError("patient " + patient + " not on the list " + ids(page)));
+    return items(page).stream()
+        .filter(i -> patient.toString().equals(patientOf(i).get("id")))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("patient " + patient + " not on the list " + ids(page)));
   }
 
   private static Map<String, Object> only(Map<String, Object> item) {
