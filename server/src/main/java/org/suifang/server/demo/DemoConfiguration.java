@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
  * @param patientsPerVillage patients generated in each of the six villages
  */
 @ConfigurationProperties("suifang.demo")
-public record DemoConfiguration(
+record DemoConfiguration(
     @Bindable(defaultValue = "false") boolean enabled,
     @Bindable(defaultValue = "demo1234") @NotBlank String password,
     @Bindable(defaultValue = "20170417") long seed,

@@ -97,7 +97,8 @@ class DemoDataTest {
         HttpClientResponseException.class,
         () -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/patients/" + otherVillagePatient).bearerAuth(token)));
     assertThat(forbidden.code()).isEqualTo(403);
-    assertThat(forbidden.getResponse().getBody(Map.class).orElseThrow()).containsEntry("code", "FORBIDDEN");
+    assertThat(forbidden.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElseThrow())
+        .containsEntry("code", "FORBIDDEN");
   }
 
   @Test
