@@ -1,7 +1,7 @@
 package org.suifang.server.worklists;
 
 /** Why a disease of a patient is on the overdue list; both may apply. */
-public enum OverdueReason {
+enum OverdueReason {
   /**
    * No face-to-face visit (clinic or home) since the current period (by default the quarter) began.
    */

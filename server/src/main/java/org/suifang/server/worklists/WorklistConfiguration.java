@@ -18,13 +18,13 @@ import java.time.temporal.ChronoUnit;
  * @param referralFollowUpDays days from a referral to its follow-up; 14
  */
 @ConfigurationProperties("suifang.worklists")
-public record WorklistConfiguration(
+record WorklistConfiguration(
     @Bindable(defaultValue = "3") @Min(1) @Max(12) int faceToFacePeriodMonths,
     @Bindable(defaultValue = "1") @Min(1) @Max(12) int yearStartMonth,
     @Bindable(defaultValue = "14") @Min(1) @Max(365) int recheckDays,
     @Bindable(defaultValue = "14") @Min(1) @Max(365) int referralFollowUpDays) {
 
-  public WorklistConfiguration {
+  WorklistConfiguration {
     if (faceToFacePeriodMonths < 1 || 12 % faceToFacePeriodMonths != 0) {
       throw new IllegalArgumentException(
           "suifang.worklists.face-to-face-period-months must divide 12: " + faceToFacePeriodMonths);
@@ -36,13 +36,13 @@ public record WorklistConfiguration(
   }
 
   /** Returns the first day of the assessment year containing {@code date}. */
-  public LocalDate yearStart(LocalDate date) {
+  LocalDate yearStart(LocalDate date) {
     LocalDate start = LocalDate.of(date.getYear(), yearStartMonth, 1);
     return start.isAfter(date) ? start.minusYears(1) : start;
   }
 
   /** Returns the last day of the assessment year containing {@code date}. */
-  public LocalDate yearEnd(LocalDate date) {
+  LocalDate yearEnd(LocalDate date) {
     return yearStart(date).plusYears(1).minusDays(1);
   }
 
@@ -50,14 +50,14 @@ public record WorklistConfiguration(
    * Returns the first day of the face-to-face period (by default the quarter) containing {@code
    * date}.
    */
-  public LocalDate periodStart(LocalDate date) {
+  LocalDate periodStart(LocalDate date) {
     LocalDate yearStart = yearStart(date);
     long months = ChronoUnit.MONTHS.between(yearStart, date.withDayOfMonth(1));
     return yearStart.plusMonths(months / faceToFacePeriodMonths * faceToFacePeriodMonths);
   }
 
   /** Returns the last day of the face-to-face period containing {@code date}. */
-  public LocalDate periodEnd(LocalDate date) {
+  LocalDate periodEnd(LocalDate date) {
     return periodStart(date).plusMonths(faceToFacePeriodMonths).minusDays(1);
   }
 }
