@@ -1,7 +1,6 @@
 package org.suifang.server.common;
 
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -53,13 +52,11 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
       for (Error error : context.getErrors()) {
         String field = error.getPath().map(ApiErrorResponseProcessor::jsonPath).orElse(null);
         if (field != null) {
-          String message = error.getMessage();
+          // The framework's message is English only; give the Chinese reader a plain equivalent.
           fields.add(
-              new FieldError(
-                  field,
-                  code == CommonError.VALIDATION_FAILED ? "INVALID" : "MALFORMED",
-                  message,
-                  message));
+              code == CommonError.VALIDATION_FAILED
+                  ? new FieldError(field, "INVALID", "此项无效。", error.getMessage())
+                  : new FieldError(field, "MALFORMED", "此项的类型或格式不正确，无法读取。", error.getMessage()));
         }
       }
     }
@@ -85,13 +82,9 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
   private static CommonError codeFor(HttpStatus status, Throwable cause) {
     switch (status) {
       case BAD_REQUEST:
-        if (cause instanceof ConstraintViolationException) {
-          return CommonError.VALIDATION_FAILED;
-        }
-        if (cause instanceof ConversionErrorException) {
-          return CommonError.MALFORMED_REQUEST;
-        }
-        return CommonError.MALFORMED_REQUEST;
+        return cause instanceof ConstraintViolationException
+            ? CommonError.VALIDATION_FAILED
+            : CommonError.MALFORMED_REQUEST;
       case UNAUTHORIZED:
         return CommonError.UNAUTHENTICATED;
       case FORBIDDEN:

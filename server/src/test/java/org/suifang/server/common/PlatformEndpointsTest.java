@@ -11,6 +11,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.suifang.server.testing.TestAuth;
 
 /** The unauthenticated platform endpoints, and the error shape on framework errors. */
 @MicronautTest
@@ -19,6 +20,8 @@ class PlatformEndpointsTest {
   @Inject
   @Client("/")
   HttpClient client;
+
+  @Inject TestAuth auth;
 
   @Test
   void openApi_isServedWithoutLogin() {
@@ -58,6 +61,31 @@ class PlatformEndpointsTest {
               assertThat(body.messageEn()).isNotBlank();
               assertThat(body.help()).isEqualTo("docs/errors.md#unauthenticated");
               assertThat(body.fieldErrors()).isEmpty();
+            });
+  }
+
+  @Test
+  void unreadablePathValue_answers400WithAChineseAndEnglishFieldError() {
+    auth.seedArea();
+    String token = auth.login("doc1");
+    assertThatThrownBy(
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(
+                        HttpRequest.GET("/api/v1/patients/not-a-uuid").bearerAuth(token),
+                        ApiError.class))
+        .isInstanceOfSatisfying(
+            HttpClientResponseException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(400);
+              ApiError body = e.getResponse().getBody(ApiError.class).orElseThrow();
+              assertThat(body.code()).isEqualTo("MALFORMED_REQUEST");
+              assertThat(body.fieldErrors()).hasSize(1);
+              FieldError field = body.fieldErrors().get(0);
+              assertThat(field.code()).isEqualTo("MALFORMED");
+              assertThat(field.messageZh()).contains("格式");
+              assertThat(field.messageEn()).contains("not-a-uuid");
             });
   }
 }
