@@ -52,6 +52,7 @@ public final class RuleSet {
   private final int routineFollowUpDays;
   private final int phoneVisitFollowUpDays;
   private final int minFaceToFaceVisitsPerYear;
+  private final int minEnrolmentAge;
   private final ValueRange systolicHardRange;
   private final ValueRange systolicPlausibleRange;
   private final ValueRange diastolicHardRange;
@@ -94,6 +95,7 @@ public final class RuleSet {
     this.routineFollowUpDays = b.routineFollowUpDays;
     this.phoneVisitFollowUpDays = b.phoneVisitFollowUpDays;
     this.minFaceToFaceVisitsPerYear = b.minFaceToFaceVisitsPerYear;
+    this.minEnrolmentAge = b.minEnrolmentAge;
     this.systolicHardRange = b.systolicHardRange;
     this.systolicPlausibleRange = b.systolicPlausibleRange;
     this.diastolicHardRange = b.diastolicHardRange;
@@ -282,6 +284,14 @@ public final class RuleSet {
     return minFaceToFaceVisitsPerYear;
   }
 
+  /**
+   * Returns the youngest age at which a resident is enrolled for management (35: domain.md §1.1 and
+   * §2.1). Registering a younger patient is allowed but flagged for review.
+   */
+  public int minEnrolmentAge() {
+    return minEnrolmentAge;
+  }
+
   /** Returns the systolic values (mmHg) outside which a value is rejected as an error (40–300). */
   public ValueRange systolicHardRange() {
     return systolicHardRange;
@@ -390,6 +400,7 @@ public final class RuleSet {
         && routineFollowUpDays == that.routineFollowUpDays
         && phoneVisitFollowUpDays == that.phoneVisitFollowUpDays
         && minFaceToFaceVisitsPerYear == that.minFaceToFaceVisitsPerYear
+        && minEnrolmentAge == that.minEnrolmentAge
         && systolicHardRange.equals(that.systolicHardRange)
         && systolicPlausibleRange.equals(that.systolicPlausibleRange)
         && diastolicHardRange.equals(that.diastolicHardRange)
@@ -435,6 +446,7 @@ public final class RuleSet {
     h = 31 * h + routineFollowUpDays;
     h = 31 * h + phoneVisitFollowUpDays;
     h = 31 * h + minFaceToFaceVisitsPerYear;
+    h = 31 * h + minEnrolmentAge;
     h = 31 * h + systolicHardRange.hashCode();
     h = 31 * h + systolicPlausibleRange.hashCode();
     h = 31 * h + diastolicHardRange.hashCode();
@@ -508,6 +520,8 @@ public final class RuleSet {
         + phoneVisitFollowUpDays
         + ", minFaceToFaceVisitsPerYear="
         + minFaceToFaceVisitsPerYear
+        + ", minEnrolmentAge="
+        + minEnrolmentAge
         + ", systolicHardRange="
         + systolicHardRange
         + ", systolicPlausibleRange="
@@ -566,6 +580,7 @@ public final class RuleSet {
     @Nullable private Integer routineFollowUpDays;
     @Nullable private Integer phoneVisitFollowUpDays;
     @Nullable private Integer minFaceToFaceVisitsPerYear;
+    @Nullable private Integer minEnrolmentAge;
     @Nullable private ValueRange systolicHardRange;
     @Nullable private ValueRange systolicPlausibleRange;
     @Nullable private ValueRange diastolicHardRange;
@@ -610,6 +625,7 @@ public final class RuleSet {
       routineFollowUpDays = s.routineFollowUpDays;
       phoneVisitFollowUpDays = s.phoneVisitFollowUpDays;
       minFaceToFaceVisitsPerYear = s.minFaceToFaceVisitsPerYear;
+      minEnrolmentAge = s.minEnrolmentAge;
       systolicHardRange = s.systolicHardRange;
       systolicPlausibleRange = s.systolicPlausibleRange;
       diastolicHardRange = s.diastolicHardRange;
@@ -853,6 +869,12 @@ public final class RuleSet {
       return this;
     }
 
+    /** Sets the youngest age at which a resident is enrolled for management (35). */
+    public Builder minEnrolmentAge(int minEnrolmentAge) {
+      this.minEnrolmentAge = minEnrolmentAge;
+      return this;
+    }
+
     /** Sets the systolic values (mmHg) outside which a value is rejected as an error (40–300). */
     public Builder systolicHardRange(ValueRange systolicHardRange) {
       this.systolicHardRange =
@@ -980,6 +1002,7 @@ public final class RuleSet {
       require(routineFollowUpDays, "routineFollowUpDays");
       require(phoneVisitFollowUpDays, "phoneVisitFollowUpDays");
       require(minFaceToFaceVisitsPerYear, "minFaceToFaceVisitsPerYear");
+      require(minEnrolmentAge, "minEnrolmentAge");
       require(systolicHardRange, "systolicHardRange");
       require(systolicPlausibleRange, "systolicPlausibleRange");
       require(diastolicHardRange, "diastolicHardRange");
@@ -1002,6 +1025,7 @@ public final class RuleSet {
       requirePositive(routineFollowUpDays, "routineFollowUpDays");
       requirePositive(phoneVisitFollowUpDays, "phoneVisitFollowUpDays");
       requirePositive(minFaceToFaceVisitsPerYear, "minFaceToFaceVisitsPerYear");
+      requirePositive(minEnrolmentAge, "minEnrolmentAge");
       return new RuleSet(this);
     }
 

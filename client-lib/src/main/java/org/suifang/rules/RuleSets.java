@@ -45,6 +45,7 @@ public final class RuleSets {
           .routineFollowUpDays(90)
           .phoneVisitFollowUpDays(14)
           .minFaceToFaceVisitsPerYear(4)
+          .minEnrolmentAge(35)
           .systolicHardRange(ValueRange.of(40, 300))
           .systolicPlausibleRange(ValueRange.of(60, 300))
           .diastolicHardRange(ValueRange.of(20, 250))

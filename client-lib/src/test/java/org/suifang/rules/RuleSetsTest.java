@@ -41,6 +41,7 @@ class RuleSetsTest {
     assertThat(r.routineFollowUpDays()).isEqualTo(90);
     assertThat(r.phoneVisitFollowUpDays()).isEqualTo(14);
     assertThat(r.minFaceToFaceVisitsPerYear()).isEqualTo(4);
+    assertThat(r.minEnrolmentAge()).isEqualTo(35);
     assertThat(r.systolicHardRange()).isEqualTo(ValueRange.of(40, 300));
     assertThat(r.systolicPlausibleRange()).isEqualTo(ValueRange.of(60, 300));
     assertThat(r.diastolicPlausibleRange()).isEqualTo(ValueRange.of(30, 200));

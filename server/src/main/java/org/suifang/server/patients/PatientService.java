@@ -31,6 +31,7 @@ import org.suifang.rules.HealthRecordNumber;
 import org.suifang.rules.HealthRecordNumberCheck;
 import org.suifang.rules.ResidentId;
 import org.suifang.rules.ResidentIdCheck;
+import org.suifang.rules.RuleSet;
 import org.suifang.rules.Sex;
 import org.suifang.server.auth.CurrentUser;
 import org.suifang.server.common.ApiException;
@@ -60,18 +61,21 @@ public class PatientService {
   private final RegionService regions;
   private final JsonMapper json;
   private final Clock clock;
+  private final RuleSet ruleSet;
 
   PatientService(
       PatientRepository patients,
       PatientSearch search,
       RegionService regions,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      RuleSet ruleSet) {
     this.patients = patients;
     this.search = search;
     this.regions = regions;
     this.json = json;
     this.clock = clock;
+    this.ruleSet = ruleSet;
   }
 
   /** The outcome of a create: the patient, and whether this request created it. */
@@ -451,11 +455,47 @@ public class PatientService {
         p.heightCm(),
         conditions,
         new PatientView.StatusView(p.status(), p.statusReason(), p.statusDate(), p.statusNote()),
+        warnings(p),
         p.createdBy(),
         p.createdAt(),
         p.updatedBy(),
         p.updatedAt(),
         p.version());
+  }
+
+  /**
+   * What a supervisor should look at, without refusing the record: a missing ID number (domain.md
+   * §6.1: optional but flagged) and an age below the enrolment age at registration (§1.1, §2.1).
+   */
+  private List<FieldError> warnings(Patient p) {
+    List<FieldError> warnings = new ArrayList<>();
+    if (p.residentId() == null) {
+      warnings.add(
+          new FieldError(
+              "residentId",
+              "RESIDENT_ID_MISSING",
+              "未登记居民身份证号，请核实身份并尽快补录。",
+              "No resident ID number: verify the identity and add it when possible."));
+    }
+    LocalDate registered = LocalDate.ofInstant(p.createdAt(), CHINA);
+    int ageAtRegistration = Period.between(p.birthDate(), registered).getYears();
+    if (ageAtRegistration < ruleSet.minEnrolmentAge()) {
+      warnings.add(
+          new FieldError(
+              "birthDate",
+              "BELOW_ENROLMENT_AGE",
+              "登记时年龄为"
+                  + ageAtRegistration
+                  + "岁；基本公卫高血压、糖尿病患者管理对象为"
+                  + ruleSet.minEnrolmentAge()
+                  + "岁及以上常住居民。",
+              "Aged "
+                  + ageAtRegistration
+                  + " at registration; the BPHS manages residents aged "
+                  + ruleSet.minEnrolmentAge()
+                  + " and over."));
+    }
+    return List.copyOf(warnings);
   }
 
   private Patient save(Patient changed) {

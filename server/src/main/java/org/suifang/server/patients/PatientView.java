@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import org.suifang.rules.Disease;
 import org.suifang.rules.Sex;
+import org.suifang.server.common.FieldError;
 
 /**
  * A patient as the API shows it.
  *
  * @param age completed years today (China time)
  * @param villageName the village's name from the region table
+ * @param warnings things to review that do not block the record: {@code RESIDENT_ID_MISSING},
+ *     {@code BELOW_ENROLMENT_AGE}
  * @param version pass it back on update and status change
  */
 @Serdeable
@@ -36,6 +39,7 @@ record PatientView(
     @Nullable BigDecimal heightCm,
     List<ConditionView> conditions,
     StatusView status,
+    List<FieldError> warnings,
     UUID createdBy,
     Instant createdAt,
     UUID updatedBy,

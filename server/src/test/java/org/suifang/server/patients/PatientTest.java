@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,29 @@ class PatientTest {
     assertThat(got.at("status.status")).isEqualTo("ACTIVE");
     assertThat(got.json().get("createdBy")).isEqualTo(auth.seedArea().userId("doc1").toString());
     assertThat(got.json()).isEqualTo(created);
+  }
+
+  @Test
+  void create_adultWithResidentId_hasNoWarnings() {
+    Map<String, Object> created = create("doc1", PatientSamples.hypertensive(VILLAGE_1));
+
+    assertThat((List<?>) created.get("warnings")).isEmpty();
+  }
+
+  @Test
+  void create_youngPatientWithoutId_isStoredWithBothWarnings() {
+    Map<String, Object> body = PatientSamples.withoutResidentId(VILLAGE_1);
+    // 34 at registration: below the BPHS enrolment age of 35 (domain.md §1.1), flagged not refused.
+    LocalDate today = LocalDate.now(PatientService.CHINA);
+    body.put("birthDate", today.minusYears(35).plusDays(1).toString());
+
+    Map<String, Object> created = create("doc1", body);
+
+    assertThat(api.get("doc1", PATIENTS + "/" + body.get("id")).status()).isEqualTo(200);
+    assertThat(created.get("warnings").toString())
+        .contains("RESIDENT_ID_MISSING")
+        .contains("BELOW_ENROLMENT_AGE")
+        .contains("34");
   }
 
   @Test
