@@ -6,16 +6,14 @@ import javax.annotation.Nullable;
 /**
  * Holds the outcome of {@link HealthRecordNumber#check}: either the parsed {@link
  * HealthRecordNumber} or the {@link HealthRecordNumberError} that explains why the input is not
- * valid.
+ * valid. {@link #code()} is the error's name, e.g. {@code "FORMAT"} or {@code "VILLAGE_SEGMENT"}.
  */
-public final class HealthRecordNumberCheck {
-  @Nullable private final HealthRecordNumber healthRecordNumber;
-  @Nullable private final HealthRecordNumberError error;
+public final class HealthRecordNumberCheck
+    extends CheckOutcome<HealthRecordNumber, HealthRecordNumberError> {
 
   private HealthRecordNumberCheck(
       @Nullable HealthRecordNumber healthRecordNumber, @Nullable HealthRecordNumberError error) {
-    this.healthRecordNumber = healthRecordNumber;
-    this.error = error;
+    super(healthRecordNumber, error);
   }
 
   static HealthRecordNumberCheck valid(HealthRecordNumber healthRecordNumber) {
@@ -27,65 +25,9 @@ public final class HealthRecordNumberCheck {
     return new HealthRecordNumberCheck(null, Objects.requireNonNull(error, "error == null"));
   }
 
-  /** Returns whether the input is a valid health record number. */
-  public boolean isValid() {
-    return healthRecordNumber != null;
-  }
-
   /** Returns the parsed health record number, or null if invalid. */
   @Nullable
   public HealthRecordNumber healthRecordNumber() {
-    return healthRecordNumber;
-  }
-
-  /** Returns the error, or null if valid. */
-  @Nullable
-  public HealthRecordNumberError error() {
-    return error;
-  }
-
-  /**
-   * Returns the stable error code ({@code "FORMAT"}, {@code "VILLAGE_SEGMENT"}, …), or null if
-   * valid.
-   */
-  @Nullable
-  public String code() {
-    return error == null ? null : error.name();
-  }
-
-  /** Returns the Chinese error message, or null if valid. */
-  @Nullable
-  public String messageZh() {
-    return error == null ? null : error.messageZh();
-  }
-
-  /** Returns the English error message, or null if valid. */
-  @Nullable
-  public String messageEn() {
-    return error == null ? null : error.messageEn();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof HealthRecordNumberCheck)) {
-      return false;
-    }
-    HealthRecordNumberCheck that = (HealthRecordNumberCheck) o;
-    return Objects.equals(healthRecordNumber, that.healthRecordNumber) && error == that.error;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(healthRecordNumber, error);
-  }
-
-  @Override
-  public String toString() {
-    return isValid()
-        ? "HealthRecordNumberCheck{valid " + healthRecordNumber + "}"
-        : "HealthRecordNumberCheck{" + error + "}";
+    return value();
   }
 }

@@ -4,7 +4,7 @@ package org.suifang.rules;
  * Identifies why a health record number (居民健康档案编号) is not valid; the constant names are stable
  * error codes.
  */
-public enum HealthRecordNumberError {
+public enum HealthRecordNumberError implements Localized {
   /** Not exactly 17 digits after trimming. */
   FORMAT("健康档案编号应为17位数字", "A health record number has exactly 17 digits"),
   /** The first two digits are not a GB/T 2260 province code (11–82). */

@@ -4,7 +4,7 @@ package org.suifang.rules;
  * Identifies why a resident ID number (公民身份号码) is not valid; the constant names are stable error
  * codes.
  */
-public enum ResidentIdError {
+public enum ResidentIdError implements Localized {
   /** Not 18 characters (17 digits and a digit or X) or 15 digits, after trimming. */
   FORMAT(
       "身份证号码格式错误：应为18位（前17位为数字，末位为数字或X）或15位数字",
