@@ -53,6 +53,7 @@ import org.suifang.server.common.FieldError;
 import org.suifang.server.patients.ManagementStatus;
 import org.suifang.server.patients.Patient;
 import org.suifang.server.patients.PatientService;
+import org.suifang.server.sync.ChangeStamps;
 import org.suifang.server.users.UserService;
 
 /**
@@ -93,6 +94,7 @@ class FollowUpService {
   private final Assessor assessor;
   private final JsonMapper json;
   private final Clock clock;
+  private final ChangeStamps stamps;
 
   FollowUpService(
       FollowUpRepository followUps,
@@ -103,7 +105,8 @@ class FollowUpService {
       RuleSet ruleSet,
       Assessor assessor,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      ChangeStamps stamps) {
     this.followUps = followUps;
     this.medications = medications;
     this.warnings = warnings;
@@ -113,6 +116,7 @@ class FollowUpService {
     this.assessor = assessor;
     this.json = json;
     this.clock = clock;
+    this.stamps = stamps;
   }
 
   /** The outcome of a write: the record, and whether this request stored it. */
@@ -185,6 +189,7 @@ class FollowUpService {
     if (followUps.markVoided(id, clock.instant(), user.id(), command.reason().trim()) == 0) {
       throw new ApiException(FollowUpError.FOLLOW_UP_ALREADY_VOIDED);
     }
+    stamps.followUpWritten(id, 0);
     return views(List.of(find(id))).get(0);
   }
 
@@ -368,6 +373,7 @@ class FollowUpService {
               w.messageEn()));
     }
     warnings.saveAll(stored);
+    stamps.followUpWritten(record.id(), 0);
     // Answer with the rows as stored (decimal scale, timestamp precision), exactly as a later GET.
     return views(List.of(find(record.id()))).get(0);
   }
@@ -656,7 +662,7 @@ class FollowUpService {
   }
 
   /** Assembles views, loading medications, warnings, amendments and names in a few queries. */
-  private List<FollowUpView> views(List<FollowUp> records) {
+  List<FollowUpView> views(List<FollowUp> records) {
     if (records.isEmpty()) {
       return List.of();
     }

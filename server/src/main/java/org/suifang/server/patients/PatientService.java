@@ -40,6 +40,7 @@ import org.suifang.server.common.FieldError;
 import org.suifang.server.regions.RegionLevel;
 import org.suifang.server.regions.RegionService;
 import org.suifang.server.regions.RegionView;
+import org.suifang.server.sync.ChangeStamps;
 
 /**
  * Registers, reads, searches and updates patients, enforcing the caller's area: a village doctor
@@ -62,6 +63,7 @@ public class PatientService {
   private final JsonMapper json;
   private final Clock clock;
   private final RuleSet ruleSet;
+  private final ChangeStamps stamps;
 
   PatientService(
       PatientRepository patients,
@@ -69,13 +71,15 @@ public class PatientService {
       RegionService regions,
       JsonMapper json,
       Clock clock,
-      RuleSet ruleSet) {
+      RuleSet ruleSet,
+      ChangeStamps stamps) {
     this.patients = patients;
     this.search = search;
     this.regions = regions;
     this.json = json;
     this.clock = clock;
     this.ruleSet = ruleSet;
+    this.stamps = stamps;
   }
 
   /** The outcome of a create: the patient, and whether this request created it. */
@@ -135,6 +139,7 @@ public class PatientService {
     } catch (DataAccessException e) {
       throw translate(e);
     }
+    stamps.patientWrittenByServer(p.id(), ChangeStamps.PATIENT_FIELDS, null);
     // Answer with the row as stored (decimal scale, timestamp precision), exactly as a later GET.
     return new Created(view(reload(p.id()), today), true);
   }
@@ -215,7 +220,46 @@ public class PatientService {
             user.id(),
             clock.instant(),
             command.version());
-    return view(save(changed), today);
+    Patient saved = save(changed);
+    boolean moved = !p.villageCode().equals(saved.villageCode());
+    stamps.patientWrittenByServer(id, changedFields(p, saved), moved ? p.villageCode() : null);
+    return view(saved, today);
+  }
+
+  /**
+   * The names (as in {@link ChangeStamps#PATIENT_FIELDS}) of the demographic fields that differ.
+   */
+  static List<String> changedFields(Patient before, Patient after) {
+    List<String> changed = new ArrayList<>();
+    addIfChanged(changed, "name", before.name(), after.name());
+    addIfChanged(changed, "sex", before.sex(), after.sex());
+    addIfChanged(changed, "birthDate", before.birthDate(), after.birthDate());
+    addIfChanged(changed, "residentId", before.residentId(), after.residentId());
+    addIfChanged(changed, "phone", before.phone(), after.phone());
+    addIfChanged(changed, "villageCode", before.villageCode(), after.villageCode());
+    addIfChanged(changed, "address", before.address(), after.address());
+    addIfChanged(
+        changed, "healthRecordNumber", before.healthRecordNumber(), after.healthRecordNumber());
+    if (before.heightCm() == null
+        ? after.heightCm() != null
+        : after.heightCm() == null || before.heightCm().compareTo(after.heightCm()) != 0) {
+      changed.add("heightCm");
+    }
+    addIfChanged(
+        changed,
+        "hypertensionDiagnosedOn",
+        before.hypertensionDiagnosedOn(),
+        after.hypertensionDiagnosedOn());
+    addIfChanged(
+        changed, "diabetesDiagnosedOn", before.diabetesDiagnosedOn(), after.diabetesDiagnosedOn());
+    return changed;
+  }
+
+  private static void addIfChanged(
+      List<String> changed, String field, @Nullable Object before, @Nullable Object after) {
+    if (!java.util.Objects.equals(before, after)) {
+      changed.add(field);
+    }
   }
 
   /**
@@ -278,7 +322,9 @@ public class PatientService {
             user.id(),
             clock.instant(),
             command.version());
-    return view(save(changed), today);
+    Patient saved = save(changed);
+    stamps.patientWrittenByServer(id, List.of("status"), null);
+    return view(saved, today);
   }
 
   /**

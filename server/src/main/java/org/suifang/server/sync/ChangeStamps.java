@@ -1,0 +1,171 @@
+package org.suifang.server.sync;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.suifang.server.sync.ChangeSequencer.Stamp;
+
+/**
+ * Marks patient and follow-up rows as changed by the current transaction, so the change feed
+ * delivers them: sets their {@code change_seq} to the transaction's {@link ChangeSequencer} stamp
+ * and, for patients, the per-field versions.
+ *
+ * <p>Call it after the transaction's own writes to the row (the stamp locks {@code sync_clock}
+ * until commit; taking it last keeps the lock short and the lock order fixed: rows first, clock
+ * last).
+ */
+@Singleton
+public class ChangeStamps {
+
+  /** The patient fields that are last-writer-wins registers (docs/sync-protocol.md). */
+  public static final List<String> PATIENT_FIELDS =
+      List.of(
+          "name",
+          "sex",
+          "birthDate",
+          "residentId",
+          "phone",
+          "villageCode",
+          "address",
+          "healthRecordNumber",
+          "heightCm",
+          "hypertensionDiagnosedOn",
+          "diabetesDiagnosedOn",
+          "status");
+
+  private static final Argument<Map<String, FieldVersion>> VERSIONS =
+      Argument.mapOf(String.class, FieldVersion.class);
+
+  private final ChangeSequencer sequencer;
+  private final TransactionOperations<Connection> transactions;
+  private final JsonMapper json;
+
+  ChangeStamps(
+      ChangeSequencer sequencer, TransactionOperations<Connection> transactions, JsonMapper json) {
+    this.sequencer = sequencer;
+    this.transactions = transactions;
+    this.json = json;
+  }
+
+  /**
+   * Stamps a patient written through the REST API: each named field gets the version (server HLC,
+   * {@link FieldVersion#SERVER_DEVICE}).
+   *
+   * @param previousVillageCode the village the patient left, when this write moved it
+   */
+  public Stamp patientWrittenByServer(
+      UUID patientId, Collection<String> changedFields, @Nullable String previousVillageCode) {
+    Stamp stamp = sequencer.stamp();
+    Map<String, FieldVersion> versions = new TreeMap<>();
+    FieldVersion version = new FieldVersion(stamp.hlc(), FieldVersion.SERVER_DEVICE);
+    for (String field : changedFields) {
+      versions.put(field, version);
+    }
+    write(patientId, stamp, versions, previousVillageCode);
+    return stamp;
+  }
+
+  /**
+   * Stamps a patient written by a sync mutation: the named fields get the given versions (the
+   * others keep theirs).
+   *
+   * @param atLeastHlc the mutation's HLC, so the server clock moves past it
+   */
+  public Stamp patientWritten(
+      UUID patientId,
+      Map<String, FieldVersion> versions,
+      @Nullable String previousVillageCode,
+      long atLeastHlc) {
+    Stamp stamp = sequencer.stamp(atLeastHlc);
+    write(patientId, stamp, versions, previousVillageCode);
+    return stamp;
+  }
+
+  /** The stored versions of a patient's fields (empty for an unknown patient). */
+  public Map<String, FieldVersion> patientVersions(UUID patientId) {
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT field_versions FROM patient WHERE id = ?")) {
+      select.setObject(1, patientId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? parse(rs.getString(1)) : new TreeMap<>();
+      }
+    } catch (SQLException e) {
+      throw new ChangeSequencer.ChangeSequenceException(e);
+    }
+  }
+
+  /** Stamps a follow-up record that was inserted or voided. */
+  public Stamp followUpWritten(UUID followUpId, long atLeastHlc) {
+    Stamp stamp = sequencer.stamp(atLeastHlc);
+    update("UPDATE follow_up SET change_seq = ? WHERE id = ?", stamp.seq(), followUpId);
+    return stamp;
+  }
+
+  private void write(
+      UUID patientId,
+      Stamp stamp,
+      Map<String, FieldVersion> changed,
+      @Nullable String previousVillageCode) {
+    Map<String, FieldVersion> versions = patientVersions(patientId);
+    versions.putAll(changed);
+    String encoded;
+    try {
+      encoded = json.writeValueAsString(new TreeMap<>(versions));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE patient SET change_seq = ?, field_versions = ?,"
+                + " prev_village_code = COALESCE(?, prev_village_code) WHERE id = ?")) {
+      update.setLong(1, stamp.seq());
+      update.setString(2, encoded);
+      update.setString(3, previousVillageCode);
+      update.setObject(4, patientId);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("No patient " + patientId + " to stamp");
+      }
+    } catch (SQLException e) {
+      throw new ChangeSequencer.ChangeSequenceException(e);
+    }
+  }
+
+  private void update(String sql, long seq, UUID id) {
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setLong(1, seq);
+      update.setObject(2, id);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("No row " + id + " to stamp");
+      }
+    } catch (SQLException e) {
+      throw new ChangeSequencer.ChangeSequenceException(e);
+    }
+  }
+
+  private Map<String, FieldVersion> parse(@Nullable String stored) {
+    if (stored == null || stored.isBlank()) {
+      return new TreeMap<>();
+    }
+    try {
+      return new TreeMap<>(json.readValue(stored, VERSIONS));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
