@@ -21,7 +21,9 @@ import org.suifang.server.sync.ChangeSequencer.Stamp;
 /**
  * Marks patient and follow-up rows as changed by the current transaction, so the change feed
  * delivers them: sets their {@code change_seq} to the transaction's {@link ChangeSequencer} stamp
- * and, for patients, the per-field versions.
+ * and, for patients, the per-field versions. A patient that moves to another village takes its
+ * follow-ups and conflicts along: they get the same stamp, so the devices of the new area receive
+ * them.
  *
  * <p>Call it after the transaction's own writes to the row (the stamp locks {@code sync_clock}
  * until commit; taking it last keeps the lock short and the lock order fixed: rows first, clock
@@ -46,6 +48,9 @@ public class ChangeStamps {
           "diabetesDiagnosedOn",
           "status");
 
+  // The rows of a patient that the change feed delivers with it.
+  private static final List<String> DEPENDENTS = List.of("follow_up", "sync_conflict");
+
   private static final Argument<Map<String, FieldVersion>> VERSIONS =
       Argument.mapOf(String.class, FieldVersion.class);
 
@@ -68,6 +73,7 @@ public class ChangeStamps {
    */
   public Stamp patientWrittenByServer(
       UUID patientId, Collection<String> changedFields, @Nullable String previousVillageCode) {
+    lockDependents(patientId, previousVillageCode);
     Stamp stamp = sequencer.stamp();
     Map<String, FieldVersion> versions = new TreeMap<>();
     FieldVersion version = new FieldVersion(stamp.hlc(), FieldVersion.SERVER_DEVICE);
@@ -89,6 +95,7 @@ public class ChangeStamps {
       Map<String, FieldVersion> versions,
       @Nullable String previousVillageCode,
       long atLeastHlc) {
+    lockDependents(patientId, previousVillageCode);
     Stamp stamp = sequencer.stamp(atLeastHlc);
     write(patientId, stamp, versions, previousVillageCode);
     return stamp;
@@ -142,6 +149,45 @@ public class ChangeStamps {
       }
     } catch (SQLException e) {
       throw new ChangeSequencer.ChangeSequenceException(e);
+    }
+    if (previousVillageCode != null) {
+      // The devices of the patient's new area receive its records with it.
+      for (String table : DEPENDENTS) {
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + table + " SET change_seq = ? WHERE patient_id = ?")) {
+          update.setLong(1, stamp.seq());
+          update.setObject(2, patientId);
+          update.executeUpdate();
+        } catch (SQLException e) {
+          throw new ChangeSequencer.ChangeSequenceException(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Locks the follow-ups and conflicts of a patient that moves to another village before the stamp
+   * is taken (rows first, clock last), so that {@link #write} can re-stamp them.
+   */
+  private void lockDependents(UUID patientId, @Nullable String previousVillageCode) {
+    if (previousVillageCode == null) {
+      return;
+    }
+    Connection connection = transactions.getConnection();
+    for (String table : DEPENDENTS) {
+      try (PreparedStatement lock =
+          connection.prepareStatement(
+              "SELECT id FROM " + table + " WHERE patient_id = ? FOR UPDATE")) {
+        lock.setObject(1, patientId);
+        try (ResultSet rs = lock.executeQuery()) {
+          while (rs.next()) {
+            // Reading the rows is what locks them.
+          }
+        }
+      } catch (SQLException e) {
+        throw new ChangeSequencer.ChangeSequenceException(e);
+      }
     }
   }
 

@@ -1,0 +1,329 @@
+package org.suifang.server.sync;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.common.ApiError;
+import org.suifang.server.common.ApiException;
+import org.suifang.server.common.FieldError;
+import org.suifang.server.users.User;
+import org.suifang.server.users.UserService;
+
+/**
+ * Processes one pushed mutation exactly once, in a transaction of its own
+ * (docs/sync-protocol.md#server-processing): the mutation's effects, its {@code mutation_result},
+ * its {@code (device, seq)} row and the device's {@code lastSeq} commit together.
+ *
+ * <p>The device row is locked first ({@code SELECT … FOR UPDATE}), so two requests of one device
+ * never process mutations side by side; then the handler writes its rows and the change stamp is
+ * taken last, the lock order every writer follows.
+ */
+@Singleton
+class MutationProcessor {
+
+  private static final int MAX_ERROR_JSON = 8000;
+
+  private final TransactionOperations<Connection> transactions;
+  private final DeviceRepository devices;
+  private final MutationResultRepository results;
+  private final ChangeSequencer sequencer;
+  private final Map<String, MutationHandler> handlers;
+  private final UserService users;
+  private final SyncConfiguration config;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  MutationProcessor(
+      TransactionOperations<Connection> transactions,
+      DeviceRepository devices,
+      MutationResultRepository results,
+      ChangeSequencer sequencer,
+      List<MutationHandler> handlers,
+      UserService users,
+      SyncConfiguration config,
+      JsonMapper json,
+      Clock clock) {
+    this.transactions = transactions;
+    this.devices = devices;
+    this.results = results;
+    this.sequencer = sequencer;
+    this.handlers = new HashMap<>();
+    for (MutationHandler handler : handlers) {
+      MutationHandler previous = this.handlers.put(handler.type(), handler);
+      if (previous != null) {
+        throw new IllegalStateException(
+            "Two handlers for mutation type " + handler.type() + ": " + previous + ", " + handler);
+      }
+    }
+    this.users = users;
+    this.config = config;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** What became of a mutation. */
+  sealed interface Outcome permits Processed, Gap, IdentityConflict {}
+
+  /**
+   * The mutation has a result: applied or rejected now, or answered again as a duplicate.
+   *
+   * @param lastSeq the device's {@code lastSeq} afterwards
+   */
+  record Processed(PushResult result, long lastSeq) implements Outcome {}
+
+  /** The mutation's seq is beyond {@code lastSeq + 1}: nothing was done. */
+  record Gap(long expectedSeq, long lastSeq) implements Outcome {}
+
+  /** The device's seq already holds another mutation, or was passed without one: a clone. */
+  record IdentityConflict(long deviceSeq) implements Outcome {}
+
+  /**
+   * Processes the mutation pushed by {@code pusher} from the device. A handler's {@link
+   * ApiException} rolls its effects back and the rejection is stored in a second transaction. Any
+   * other exception propagates: nothing of this mutation was committed and a retry processes it.
+   *
+   * @throws ApiException {@link SyncError#DEVICE_NOT_REGISTERED} when the device row is gone
+   */
+  Outcome process(UUID deviceId, UUID pusher, Mutation mutation) {
+    try {
+      return transactions.executeWrite(status -> attempt(deviceId, pusher, mutation, null));
+    } catch (Rejection rejection) {
+      return transactions.executeWrite(status -> attempt(deviceId, pusher, mutation, rejection));
+    }
+  }
+
+  private Outcome attempt(
+      UUID deviceId, UUID pusher, Mutation m, @Nullable Rejection earlierRejection) {
+    Device device =
+        devices
+            .findByIdForUpdate(deviceId)
+            .orElseThrow(() -> new ApiException(SyncError.DEVICE_NOT_REGISTERED));
+    long lastSeq = device.lastSeq();
+    Optional<UUID> stored = devices.findMutationId(deviceId, m.deviceSeq());
+    if (stored.isPresent()) {
+      if (!stored.get().equals(m.mutationId())) {
+        return new IdentityConflict(m.deviceSeq());
+      }
+      return new Processed(duplicate(m, storedResult(m.mutationId())), lastSeq);
+    }
+    if (m.deviceSeq() > lastSeq + 1) {
+      return new Gap(lastSeq + 1, lastSeq);
+    }
+    if (m.deviceSeq() <= lastSeq) {
+      return new IdentityConflict(m.deviceSeq());
+    }
+    Optional<MutationResult> earlier = results.findById(m.mutationId());
+    if (earlier.isPresent()) {
+      // Processed before under another device id or seq (a re-registered tablet re-sending).
+      record(deviceId, m);
+      return new Processed(duplicate(m, earlier.get()), m.deviceSeq());
+    }
+
+    long hlc;
+    boolean clockSuspect;
+    if (earlierRejection != null) {
+      hlc = earlierRejection.hlc;
+      clockSuspect = earlierRejection.clockSuspect;
+    } else {
+      long maxWallMillis = clock.millis() + config.maxClockSkew().toMillis();
+      clockSuspect = Hlc.wallMillis(m.hlc()) > maxWallMillis;
+      hlc = clockSuspect ? sequencer.currentHlc() + 1 : m.hlc();
+    }
+    if (clockSuspect) {
+      devices.countClockSuspect(deviceId);
+    }
+    if (earlierRejection != null) {
+      return reject(deviceId, m, hlc, clockSuspect, earlierRejection.error);
+    }
+    Optional<CurrentUser> author = author(deviceId, pusher, m.authorId());
+    if (author.isEmpty()) {
+      return reject(
+          deviceId, m, hlc, clockSuspect, ApiError.of(SyncError.AUTHOR_NOT_ALLOWED, List.of()));
+    }
+    MutationHandler handler = handlers.get(m.type());
+    if (handler == null) {
+      return reject(
+          deviceId, m, hlc, clockSuspect, ApiError.of(SyncError.UNKNOWN_MUTATION_TYPE, List.of()));
+    }
+    MutationContext context =
+        new MutationContext(
+            m.mutationId(),
+            deviceId,
+            author.get(),
+            hlc,
+            m.hlc(),
+            clockSuspect,
+            m.schemaVersion(),
+            m.createdAt());
+    int conflicts;
+    try {
+      conflicts = handler.apply(context, m.payload());
+    } catch (ApiException e) {
+      throw new Rejection(e.toApiError(), hlc, clockSuspect);
+    }
+    // Moves the server clock past the accepted HLC; every applied result gets a change_seq, even
+    // when the handler wrote nothing that the feed shows.
+    ChangeSequencer.Stamp stamp = sequencer.stamp(hlc);
+    MutationResult result =
+        results.save(
+            new MutationResult(
+                m.mutationId(),
+                deviceId,
+                m.deviceSeq(),
+                m.type(),
+                m.authorId(),
+                MutationStatus.APPLIED,
+                null,
+                null,
+                stamp.seq(),
+                m.hlc(),
+                hlc,
+                clockSuspect,
+                conflicts,
+                m.createdAt(),
+                clock.instant()));
+    record(deviceId, m);
+    return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  private Processed reject(
+      UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError error) {
+    ApiError stored = fitted(error);
+    MutationResult result =
+        results.save(
+            new MutationResult(
+                m.mutationId(),
+                deviceId,
+                m.deviceSeq(),
+                m.type(),
+                m.authorId(),
+                MutationStatus.REJECTED,
+                stored.code(),
+                write(stored),
+                null,
+                m.hlc(),
+                hlc,
+                clockSuspect,
+                0,
+                m.createdAt(),
+                clock.instant()));
+    record(deviceId, m);
+    return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  /** Records the mutation under the device's seq and advances the device's {@code lastSeq}. */
+  private void record(UUID deviceId, Mutation m) {
+    devices.insertMutation(deviceId, m.deviceSeq(), m.mutationId());
+    devices.updateLastSeq(deviceId, m.deviceSeq());
+  }
+
+  /**
+   * The author as a user with their current area, if they may author mutations on this device: the
+   * pushing user or a user who registered the device, and still active.
+   */
+  private Optional<CurrentUser> author(UUID deviceId, UUID pusher, UUID authorId) {
+    if (!authorId.equals(pusher) && devices.countDeviceUser(deviceId, authorId) == 0) {
+      return Optional.empty();
+    }
+    Optional<User> user = users.findById(authorId).filter(User::active);
+    return user.map(
+        u ->
+            new CurrentUser(
+                u.id(),
+                u.username(),
+                u.role(),
+                u.countyCode(),
+                u.townshipCode(),
+                Set.copyOf(users.villageCodes(u.id()))));
+  }
+
+  private MutationResult storedResult(UUID mutationId) {
+    return results
+        .findById(mutationId)
+        .orElseThrow(
+            () -> new IllegalStateException("Mutation " + mutationId + " has a seq but no result"));
+  }
+
+  private PushResult duplicate(Mutation m, MutationResult stored) {
+    return view(m, stored, true);
+  }
+
+  private PushResult view(Mutation m, MutationResult r, boolean duplicate) {
+    ApiError error = r.errorJson() == null ? null : read(r.errorJson());
+    return new PushResult(
+        r.mutationId(),
+        m.deviceSeq(),
+        r.status(),
+        duplicate,
+        r.changeSeq(),
+        r.appliedHlc(),
+        r.clockSuspect(),
+        r.conflicts(),
+        error == null ? r.code() : error.code(),
+        error == null ? null : error.messageZh(),
+        error == null ? null : error.messageEn(),
+        error == null ? List.of() : error.fieldErrors());
+  }
+
+  /** The error with as many field errors as fit the {@code error_json} column. */
+  private ApiError fitted(ApiError error) {
+    List<FieldError> fields = error.fieldErrors();
+    for (int n = fields.size(); n >= 0; n--) {
+      ApiError candidate =
+          new ApiError(
+              error.status(),
+              error.code(),
+              error.messageZh(),
+              error.messageEn(),
+              fields.subList(0, n),
+              error.help());
+      if (write(candidate).length() <= MAX_ERROR_JSON) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("The error " + error.code() + " does not fit error_json");
+  }
+
+  private String write(ApiError error) {
+    try {
+      return json.writeValueAsString(error);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ApiError read(String stored) {
+    try {
+      return json.readValue(stored, ApiError.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A handler's permanent failure, thrown out of the transaction so that it rolls back. */
+  private static final class Rejection extends RuntimeException {
+
+    private final transient ApiError error;
+    private final long hlc;
+    private final boolean clockSuspect;
+
+    Rejection(ApiError error, long hlc, boolean clockSuspect) {
+      super(error.code(), null, false, false);
+      this.error = error;
+      this.hlc = hlc;
+      this.clockSuspect = clockSuspect;
+    }
+  }
+}

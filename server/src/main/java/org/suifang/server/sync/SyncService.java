@@ -1,0 +1,151 @@
+package org.suifang.server.sync;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.common.ApiException;
+import org.suifang.server.common.FieldError;
+
+/**
+ * One sync round trip (docs/sync-protocol.md#post-apisync): pushes the request's mutations, each
+ * exactly once in a transaction of its own ({@link MutationProcessor}), then reads the next page of
+ * the change feed for the authenticated user ({@link ChangeFeed}).
+ *
+ * <p>A temporary failure of a mutation (any exception but an {@link ApiException}) answers {@link
+ * SyncError#SYNC_UNAVAILABLE}; the mutations before it stay committed and a retry answers them as
+ * duplicates.
+ */
+@Singleton
+class SyncService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+  private final TransactionOperations<Connection> transactions;
+  private final DeviceService devices;
+  private final DeviceRepository deviceRows;
+  private final MutationProcessor processor;
+  private final ChangeFeed feed;
+  private final ChangeSequencer sequencer;
+  private final Clock clock;
+
+  SyncService(
+      TransactionOperations<Connection> transactions,
+      DeviceService devices,
+      DeviceRepository deviceRows,
+      MutationProcessor processor,
+      ChangeFeed feed,
+      ChangeSequencer sequencer,
+      Clock clock) {
+    this.transactions = transactions;
+    this.devices = devices;
+    this.deviceRows = deviceRows;
+    this.processor = processor;
+    this.feed = feed;
+    this.sequencer = sequencer;
+    this.clock = clock;
+  }
+
+  /**
+   * Pushes and pulls for the user's device.
+   *
+   * @throws ApiException {@link SyncError#DEVICE_NOT_REGISTERED} when the user has not registered
+   *     the device, {@link SyncError#DEVICE_IDENTITY_CONFLICT} for a cloned device, {@link
+   *     SyncError#SYNC_UNAVAILABLE} for a temporary failure
+   */
+  SyncResponse sync(SyncRequest request, CurrentUser user) {
+    Instant now = clock.instant();
+    Long clockOffset =
+        request.clientTime() == null
+            ? null
+            : request.clientTime().toEpochMilli() - now.toEpochMilli();
+    long lastSeq =
+        transactions.executeWrite(
+            status -> {
+              Device device =
+                  devices
+                      .registeredBy(request.deviceId(), user)
+                      .orElseThrow(() -> new ApiException(SyncError.DEVICE_NOT_REGISTERED));
+              deviceRows.updateReported(
+                  device.id(),
+                  now,
+                  request.appVersion(),
+                  request.pendingCount() == null ? 0 : request.pendingCount(),
+                  request.oldestPendingAt(),
+                  clockOffset);
+              return device.lastSeq();
+            });
+
+    List<PushResult> results = new ArrayList<>();
+    Long expectedSeq = null;
+    long ackChangeSeq = 0;
+    for (Mutation mutation : request.mutationsOrEmpty()) {
+      MutationProcessor.Outcome outcome;
+      try {
+        outcome = processor.process(request.deviceId(), user.id(), mutation);
+      } catch (ApiException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Sync of device {} stopped at mutation {} (seq {}, {}): temporary failure",
+            request.deviceId(),
+            mutation.mutationId(),
+            mutation.deviceSeq(),
+            mutation.type(),
+            e);
+        throw new ApiException(SyncError.SYNC_UNAVAILABLE);
+      }
+      if (outcome instanceof MutationProcessor.Processed processed) {
+        results.add(processed.result());
+        lastSeq = processed.lastSeq();
+        if (processed.result().changeSeq() != null) {
+          ackChangeSeq = Math.max(ackChangeSeq, processed.result().changeSeq());
+        }
+      } else if (outcome instanceof MutationProcessor.Gap gap) {
+        expectedSeq = gap.expectedSeq();
+        lastSeq = gap.lastSeq();
+        break;
+      } else if (outcome instanceof MutationProcessor.IdentityConflict conflict) {
+        throw identityConflict(conflict.deviceSeq());
+      }
+    }
+
+    ChangeFeed.Page page =
+        feed.pull(
+            request.cursor(), user, request.pullLimitOrDefault(), request.pullMaxBytesOrDefault());
+    long serverHlc =
+        transactions.executeWrite(
+            status -> {
+              deviceRows.updateLastSync(request.deviceId(), clock.instant());
+              return sequencer.currentHlc();
+            });
+    return new SyncResponse(
+        results,
+        lastSeq,
+        expectedSeq,
+        ackChangeSeq,
+        page.resetRequired(),
+        page.changes(),
+        page.nextCursor(),
+        page.hasMore(),
+        serverHlc,
+        clock.instant());
+  }
+
+  private static ApiException identityConflict(long deviceSeq) {
+    return new ApiException(
+        SyncError.DEVICE_IDENTITY_CONFLICT,
+        List.of(
+            new FieldError(
+                "mutations.deviceSeq",
+                "SEQ_TAKEN",
+                "设备序号 " + deviceSeq + " 已对应另一条操作。",
+                "Device seq " + deviceSeq + " already holds another mutation.")));
+  }
+}
