@@ -139,7 +139,7 @@ class TransportTest {
   }
 
   @Test
-  void push_corruptGzipBody_400() throws Exception {
+  void push_corruptGzipBody_400MalformedRequest() throws Exception {
     TestDevice tablet = new TestDevice(api, "doc1", area.userId("doc1"));
     tablet.register();
     byte[] compressed = gzip(json.writeValueAsBytes(tablet.request(List.of())));
@@ -154,6 +154,7 @@ class TransportTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("\"code\":\"MALFORMED_REQUEST\"");
   }
 
   private static byte[] gzip(byte[] bytes) throws IOException {
