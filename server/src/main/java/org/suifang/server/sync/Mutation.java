@@ -1,6 +1,5 @@
 package org.suifang.server.sync;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -31,5 +30,5 @@ record Mutation(
     @NotNull UUID authorId,
     @NotBlank @Size(max = 40) String type,
     @Positive int schemaVersion,
-    @Nullable Instant createdAt,
+    @NotNull Instant createdAt,
     @NotNull JsonNode payload) {}

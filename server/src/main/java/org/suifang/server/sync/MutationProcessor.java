@@ -59,14 +59,15 @@ class MutationProcessor {
     this.devices = devices;
     this.results = results;
     this.sequencer = sequencer;
-    this.handlers = new HashMap<>();
+    Map<String, MutationHandler> byType = new HashMap<>();
     for (MutationHandler handler : handlers) {
-      MutationHandler previous = this.handlers.put(handler.type(), handler);
+      MutationHandler previous = byType.put(handler.type(), handler);
       if (previous != null) {
         throw new IllegalStateException(
             "Two handlers for mutation type " + handler.type() + ": " + previous + ", " + handler);
       }
     }
+    this.handlers = Map.copyOf(byType);
     this.users = users;
     this.config = config;
     this.json = json;

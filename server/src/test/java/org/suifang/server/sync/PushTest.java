@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.common.CommonError;
@@ -102,6 +106,44 @@ class PushTest {
     assertThat(second.at("ackChangeSeq")).isEqualTo(first.at("ackChangeSeq"));
     assertThat(applied("n1")).isEqualTo(1);
     assertThat(applied("n2")).isEqualTo(1);
+  }
+
+  @Test
+  void push_sameRequestTwiceAtOnce_eachMutationAppliedOnceAndAnsweredOnceAsNew() throws Exception {
+    List<Map<String, Object>> mutations = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      mutations.add(tablet.note(patientId, "r" + i));
+    }
+    Map<String, Object> body = tablet.request(mutations);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<TestApi.Response>> sent = new ArrayList<>();
+      for (int n = 0; n < 2; n++) {
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return tablet.send(body);
+                }));
+      }
+      go.countDown();
+      TestApi.Response a = sent.get(0).get(30, TimeUnit.SECONDS);
+      TestApi.Response b = sent.get(1).get(30, TimeUnit.SECONDS);
+
+      assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
+      assertThat(b.status()).as(String.valueOf(b.body())).isEqualTo(200);
+      for (int i = 0; i < 10; i++) {
+        assertThat(applied("r" + i)).isEqualTo(1);
+        // Exactly one of the two answers applied it; the other answered the stored result.
+        assertThat(List.of(results(a).get(i).get("duplicate"), results(b).get(i).get("duplicate")))
+            .containsExactlyInAnyOrder(true, false);
+        assertThat(results(a).get(i).get("changeSeq"))
+            .isEqualTo(results(b).get(i).get("changeSeq"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -385,10 +427,5 @@ class PushTest {
             }
           }
         });
-  }
-
-  @SuppressWarnings("unused")
-  private static UUID uuid(Object value) {
-    return UUID.fromString((String) value);
   }
 }
