@@ -6,9 +6,17 @@ import static org.suifang.server.testing.TestArea.VILLAGE_2;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.testing.PatientSamples;
@@ -70,6 +78,34 @@ class DeviceTest {
     assertThat(again.at("lastSeq")).isEqualTo(2);
     assertThat(again.at("epoch")).isEqualTo(first.at("epoch"));
     assertThat(again.at("registeredAt")).isEqualTo(first.at("registeredAt"));
+  }
+
+  @Test
+  void register_sameNewDeviceTwiceAtOnce_bothAnswerTheOneRegistration() throws Exception {
+    TestDevice tablet = device("doc1");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<TestApi.Response>> sent = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return tablet.registerAs("doc1");
+                }));
+      }
+      go.countDown();
+      Set<Object> registeredAt = new HashSet<>();
+      for (Future<TestApi.Response> f : sent) {
+        TestApi.Response r = f.get(30, TimeUnit.SECONDS);
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+        registeredAt.add(r.at("registeredAt"));
+      }
+      assertThat(registeredAt).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
