@@ -1,5 +1,6 @@
 package org.suifang.server.patients;
 
+import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -66,8 +67,14 @@ public class MutationPayloadReader {
     return value;
   }
 
-  /** Checks the bean-validation constraints of a value read from a payload. */
+  /**
+   * Checks the bean-validation constraints of a value read from a payload (a type without bean
+   * introspection, such as a UUID or a map, has none).
+   */
   public void validate(Object value, String prefix) {
+    if (BeanIntrospector.SHARED.findIntrospection(value.getClass()).isEmpty()) {
+      return;
+    }
     List<FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<Object> v : validator.validate(value)) {
       errors.add(fieldError(prefix + v.getPropertyPath(), v));
