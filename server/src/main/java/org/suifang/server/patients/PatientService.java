@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.suifang.rules.Disease;
@@ -226,7 +227,7 @@ public class PatientService {
     PatientDetails details = normalise(command.details(), today);
     RegionView village = village(details.villageCode());
     // Only a new number is checked: patients registered offline may already share one.
-    if (!java.util.Objects.equals(details.residentId(), p.residentId())) {
+    if (!Objects.equals(details.residentId(), p.residentId())) {
       requireUniqueResidentId(village.countyCode(), details.residentId(), id);
     }
     Patient changed =
@@ -296,7 +297,7 @@ public class PatientService {
 
   private static void addIfChanged(
       List<String> changed, String field, @Nullable Object before, @Nullable Object after) {
-    if (!java.util.Objects.equals(before, after)) {
+    if (!Objects.equals(before, after)) {
       changed.add(field);
     }
   }
@@ -342,7 +343,9 @@ public class PatientService {
             clock.instant(),
             command.version());
     Patient saved = save(changed);
-    stamps.patientWrittenByServer(id, List.of("status"), null);
+    List<UUID> candidates = mergeCandidates.insertFor(saved);
+    Stamp stamp = stamps.patientWrittenByServer(id, List.of("status"), null);
+    mergeCandidates.stamp(candidates, stamp.seq());
     return view(saved, today);
   }
 
