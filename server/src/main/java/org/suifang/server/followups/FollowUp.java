@@ -17,7 +17,10 @@ import org.suifang.rules.VisitMode;
 /**
  * A follow-up row (table {@code follow_up}, V11): one disease form of one encounter with its stored
  * assessment. Code sets (symptoms, danger signs) are comma-separated enum names. Only the void
- * columns ever change after insert. Never serialised: see {@link FollowUpView}.
+ * columns ever change after insert. {@code clientAssessment} is the tablet's own assessment as JSON
+ * ({@link ClientAssessment}), {@code assessmentMismatch} what differed from the stored one, and
+ * {@code clockSuspect} marks a record whose device time is not plausible (docs/sync-protocol.md).
+ * Never serialised: see {@link FollowUpView}.
  */
 @MappedEntity("follow_up")
 record FollowUp(
@@ -98,6 +101,9 @@ record FollowUp(
     @Nullable Instant voidedAt,
     @Nullable UUID voidedBy,
     @Nullable String voidReason,
+    @Nullable String clientAssessment,
+    @Nullable String assessmentMismatch,
+    boolean clockSuspect,
     String requestHash,
     Instant updatedAt,
     @Version long version) {

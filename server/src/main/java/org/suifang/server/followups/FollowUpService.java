@@ -1,5 +1,6 @@
 package org.suifang.server.followups;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,6 +97,7 @@ class FollowUpService {
   private final JsonMapper json;
   private final Clock clock;
   private final ChangeStamps stamps;
+  private final Duration maxClockSkew;
 
   FollowUpService(
       FollowUpRepository followUps,
@@ -106,7 +109,8 @@ class FollowUpService {
       Assessor assessor,
       JsonMapper json,
       Clock clock,
-      ChangeStamps stamps) {
+      ChangeStamps stamps,
+      @Value("${suifang.sync.max-clock-skew:5m}") Duration maxClockSkew) {
     this.followUps = followUps;
     this.medications = medications;
     this.warnings = warnings;
@@ -117,10 +121,18 @@ class FollowUpService {
     this.json = json;
     this.clock = clock;
     this.stamps = stamps;
+    this.maxClockSkew = maxClockSkew;
   }
 
   /** The outcome of a write: the record, and whether this request stored it. */
   record Recorded(FollowUpView followUp, boolean created) {}
+
+  /**
+   * The outcome of a write, without the view: the record's id, and whether this call wrote it
+   * (false for a repeat of the same request, or a void of a record already voided by a pushed
+   * mutation).
+   */
+  record Written(UUID id, boolean written) {}
 
   /**
    * Records a follow-up form for the patient. A repeat of the same request (same id, same content)
@@ -129,13 +141,23 @@ class FollowUpService {
    */
   @Transactional
   Recorded record(UUID patientId, FollowUpCommand command, CurrentUser user) {
+    return recorded(record(patientId, command, user, WriteOrigin.REST));
+  }
+
+  /**
+   * Records a follow-up form: the one path of the REST API and of a pushed {@code
+   * FOLLOW_UP_RECORD}. Idempotent as {@link #record(UUID, FollowUpCommand, CurrentUser)}.
+   */
+  @Transactional
+  Written record(UUID patientId, FollowUpCommand command, CurrentUser user, WriteOrigin origin) {
     Patient patient = patients.writable(patientId, user);
     String hash = hash(patientId, null, null, command);
     Optional<FollowUp> existing = followUps.findById(command.id());
     if (existing.isPresent()) {
       return repeat(existing.get(), hash);
     }
-    return new Recorded(store(patient, command, null, null, hash, user, ""), true);
+    String prefix = origin.sync() ? "followUp." : "";
+    return new Written(store(patient, command, null, null, hash, user, prefix, origin), true);
   }
 
   /**
@@ -145,6 +167,15 @@ class FollowUpService {
    */
   @Transactional
   Recorded amend(UUID originalId, AmendCommand command, CurrentUser user) {
+    return recorded(amend(originalId, command, user, WriteOrigin.REST));
+  }
+
+  /**
+   * Corrects a record: the one path of the REST API and of a pushed {@code FOLLOW_UP_AMEND}, as
+   * {@link #amend(UUID, AmendCommand, CurrentUser)}.
+   */
+  @Transactional
+  Written amend(UUID originalId, AmendCommand command, CurrentUser user, WriteOrigin origin) {
     FollowUp original = find(originalId);
     Patient patient = patients.writable(original.patientId(), user);
     String reason = command.reason().trim();
@@ -167,7 +198,8 @@ class FollowUpService {
           "更正不能改变疾病种类。",
           "An amendment cannot change the disease.");
     }
-    return new Recorded(store(patient, form, original, reason, hash, user, "followUp."), true);
+    return new Written(
+        store(patient, form, original, reason, hash, user, "followUp.", origin), true);
   }
 
   /**
@@ -177,20 +209,39 @@ class FollowUpService {
    */
   @Transactional
   FollowUpView voidRecord(UUID id, VoidCommand command, CurrentUser user) {
+    voidRecord(id, command.reason(), user, WriteOrigin.REST);
+    return views(List.of(find(id))).get(0);
+  }
+
+  /**
+   * Voids a record: the one path of the REST API and of a pushed {@code FOLLOW_UP_VOID}. For a
+   * pushed void, a record already voided is not an error: the first void stands and this one is a
+   * no-op ({@code written == false}); the REST API answers {@link
+   * FollowUpError#FOLLOW_UP_ALREADY_VOIDED}.
+   */
+  @Transactional
+  Written voidRecord(UUID id, String reason, CurrentUser user, WriteOrigin origin) {
     FollowUp record = find(id);
     patients.writable(record.patientId(), user);
     if (record.voidedAt() != null) {
-      throw new ApiException(FollowUpError.FOLLOW_UP_ALREADY_VOIDED);
+      return alreadyVoided(id, origin);
     }
     if (followUps.existsByAmends(id)) {
       throw new ApiException(FollowUpError.FOLLOW_UP_SUPERSEDED);
     }
     // The condition in the UPDATE settles a race between two voids.
-    if (followUps.markVoided(id, clock.instant(), user.id(), command.reason().trim()) == 0) {
+    if (followUps.markVoided(id, clock.instant(), user.id(), reason.trim()) == 0) {
+      return alreadyVoided(id, origin);
+    }
+    stamps.followUpWritten(id, origin.hlc());
+    return new Written(id, true);
+  }
+
+  private static Written alreadyVoided(UUID id, WriteOrigin origin) {
+    if (!origin.sync()) {
       throw new ApiException(FollowUpError.FOLLOW_UP_ALREADY_VOIDED);
     }
-    stamps.followUpWritten(id, 0);
-    return views(List.of(find(id))).get(0);
+    return new Written(id, false);
   }
 
   /** Returns one record, if the caller may read its patient. */
@@ -214,22 +265,30 @@ class FollowUpService {
         .orElseThrow(() -> new ApiException(FollowUpError.FOLLOW_UP_NOT_FOUND));
   }
 
-  private Recorded repeat(FollowUp existing, String hash) {
+  private static Written repeat(FollowUp existing, String hash) {
     if (!existing.requestHash().equals(hash)) {
       throw new ApiException(FollowUpError.FOLLOW_UP_ID_CONFLICT);
     }
-    return new Recorded(views(List.of(existing)).get(0), false);
+    return new Written(existing.id(), false);
   }
 
-  /** Validates, assesses and stores a form; {@code prefix} is prepended to field-error paths. */
-  private FollowUpView store(
+  private Recorded recorded(Written written) {
+    return new Recorded(views(List.of(find(written.id()))).get(0), written.written());
+  }
+
+  /**
+   * Validates, assesses and stores a form and returns its id; {@code prefix} is prepended to
+   * field-error paths.
+   */
+  private UUID store(
       Patient patient,
       FollowUpCommand c,
       @Nullable FollowUp amended,
       @Nullable String amendReason,
       String hash,
       CurrentUser user,
-      String prefix) {
+      String prefix,
+      WriteOrigin origin) {
     LocalDate today = patients.today();
     List<FieldError> errors = new ArrayList<>();
     Form form = checkForm(c, patient, today, errors);
@@ -348,6 +407,11 @@ class FollowUpService {
             null,
             null,
             null,
+            origin.clientAssessment() == null ? null : toJson(origin.clientAssessment()),
+            origin.clientAssessment() == null
+                ? null
+                : AssessmentMismatch.describe(origin.clientAssessment(), a),
+            origin.clockSuspect() || implausible(c.recordedAt(), c.visitDate(), now),
             hash,
             now,
             0);
@@ -373,9 +437,30 @@ class FollowUpService {
               w.messageEn()));
     }
     warnings.saveAll(stored);
-    stamps.followUpWritten(record.id(), 0);
-    // Answer with the rows as stored (decimal scale, timestamp precision), exactly as a later GET.
-    return views(List.of(find(record.id()))).get(0);
+    stamps.followUpWritten(record.id(), origin.hlc());
+    return record.id();
+  }
+
+  /**
+   * Returns true if the tablet's save time cannot be right: more than the skew bound after the
+   * server received the form, or before the visit day began (China time) by more than the bound.
+   * The record is kept and flagged {@code clock_suspect}; device times never order anything.
+   */
+  private boolean implausible(@Nullable Instant recordedAt, LocalDate visitDate, Instant now) {
+    if (recordedAt == null) {
+      return false;
+    }
+    Instant visitDayStart = visitDate.atStartOfDay(PatientService.CHINA).toInstant();
+    return recordedAt.isAfter(now.plus(maxClockSkew))
+        || recordedAt.isBefore(visitDayStart.minus(maxClockSkew));
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The parsed code lists of a form. */
@@ -812,6 +897,8 @@ class FollowUpService {
         f.voidedAt(),
         f.voidedBy(),
         f.voidReason(),
+        f.assessmentMismatch(),
+        f.clockSuspect(),
         f.version());
   }
 

@@ -24,6 +24,11 @@ import org.suifang.rules.VisitMode;
  * @param receivedAt when the server stored it
  * @param amends the record this one corrects
  * @param supersededBy the record that corrects this one
+ * @param assessmentMismatch for a record pushed by a tablet, what differed between the tablet's
+ *     assessment and the server's (which is the one stored); null when they agree or the tablet
+ *     sent none
+ * @param clockSuspect the tablet's clock was off when it recorded this (its time is implausible, or
+ *     the server re-stamped the mutation)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -99,6 +104,8 @@ record FollowUpView(
     @Nullable Instant voidedAt,
     @Nullable UUID voidedBy,
     @Nullable String voidReason,
+    @Nullable String assessmentMismatch,
+    boolean clockSuspect,
     long version) {
 
   /**

@@ -3,11 +3,24 @@ package org.suifang.server.patients;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PatientRepository extends CrudRepository<Patient, UUID> {
 
-  Optional<Patient> findByCountyCodeAndResidentId(String countyCode, String residentId);
+  /**
+   * The patients of the county with this resident ID number: more than one when tablets registered
+   * the same person offline (they become merge candidates).
+   */
+  List<Patient> findByCountyCodeAndResidentId(String countyCode, String residentId);
+
+  /** The patients of the village with this name and birth date (possible duplicates). */
+  List<Patient> findByVillageCodeAndBirthDateAndName(
+      String villageCode, LocalDate birthDate, String name);
+
+  /** Reads the patient and locks its row until the transaction ends. */
+  Optional<Patient> findByIdForUpdate(UUID id);
 }

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.suifang.rules.Disease;
@@ -40,7 +41,10 @@ import org.suifang.server.common.FieldError;
 import org.suifang.server.regions.RegionLevel;
 import org.suifang.server.regions.RegionService;
 import org.suifang.server.regions.RegionView;
+import org.suifang.server.sync.ChangeSequencer.Stamp;
 import org.suifang.server.sync.ChangeStamps;
+import org.suifang.server.sync.FieldVersion;
+import org.suifang.server.sync.MutationContext;
 
 /**
  * Registers, reads, searches and updates patients, enforcing the caller's area: a village doctor
@@ -64,6 +68,7 @@ public class PatientService {
   private final Clock clock;
   private final RuleSet ruleSet;
   private final ChangeStamps stamps;
+  private final MergeCandidates mergeCandidates;
 
   PatientService(
       PatientRepository patients,
@@ -72,7 +77,8 @@ public class PatientService {
       JsonMapper json,
       Clock clock,
       RuleSet ruleSet,
-      ChangeStamps stamps) {
+      ChangeStamps stamps,
+      MergeCandidates mergeCandidates) {
     this.patients = patients;
     this.search = search;
     this.regions = regions;
@@ -80,18 +86,35 @@ public class PatientService {
     this.clock = clock;
     this.ruleSet = ruleSet;
     this.stamps = stamps;
+    this.mergeCandidates = mergeCandidates;
   }
 
   /** The outcome of a create: the patient, and whether this request created it. */
   record Created(PatientView patient, boolean created) {}
 
   /**
-   * Registers a patient, or answers a repeated registration idempotently: the same id with the same
-   * (normalised) content returns the stored patient with {@code created == false}; the same id with
-   * other content is {@link PatientError#PATIENT_ID_CONFLICT}.
+   * Registers a patient through the REST API, or answers a repeated registration idempotently: the
+   * same id with the same (normalised) content returns the stored patient with {@code created ==
+   * false}; the same id with other content is {@link PatientError#PATIENT_ID_CONFLICT}. A resident
+   * ID number already used in the county is {@link PatientError#RESIDENT_ID_DUPLICATE}: the user is
+   * online and can look the patient up instead.
    */
   @Transactional
   Created create(PatientCommand command, CurrentUser user) {
+    return register(command, user, null);
+  }
+
+  /**
+   * Registers a patient: the one path of {@code POST /api/v1/patients} ({@code mutation == null})
+   * and of a pushed {@code PATIENT_CREATE}. A pushed registration differs in two ways: a resident
+   * ID number already used in the county is accepted (the registration was made offline; both
+   * patients are kept and become a merge candidate), and every field gets the mutation's version
+   * instead of the server's.
+   *
+   * @param mutation the pushed mutation, or null for the REST API
+   */
+  @Transactional
+  Created register(PatientCommand command, CurrentUser user, @Nullable MutationContext mutation) {
     requireWrite(user, command.villageCode());
     LocalDate today = today();
     PatientDetails details = normalise(command.details(), today);
@@ -105,7 +128,9 @@ public class PatientService {
       return new Created(view(p, today), false);
     }
     RegionView village = village(details.villageCode());
-    requireUniqueResidentId(village.countyCode(), details.residentId(), command.id());
+    if (mutation == null) {
+      requireUniqueResidentId(village.countyCode(), details.residentId(), command.id());
+    }
     Instant now = clock.instant();
     Patient p =
         new Patient(
@@ -139,7 +164,16 @@ public class PatientService {
     } catch (DataAccessException e) {
       throw translate(e);
     }
-    stamps.patientWrittenByServer(p.id(), ChangeStamps.PATIENT_FIELDS, null);
+    List<UUID> candidates = mergeCandidates.insertFor(p);
+    Stamp stamp;
+    if (mutation == null) {
+      stamp = stamps.patientWrittenByServer(p.id(), ChangeStamps.PATIENT_FIELDS, null);
+    } else {
+      Map<String, FieldVersion> versions = new HashMap<>();
+      ChangeStamps.PATIENT_FIELDS.forEach(field -> versions.put(field, mutation.version()));
+      stamp = stamps.patientWritten(p.id(), versions, null, mutation.hlc());
+    }
+    mergeCandidates.stamp(candidates, stamp.seq());
     // Answer with the row as stored (decimal scale, timestamp precision), exactly as a later GET.
     return new Created(view(reload(p.id()), today), true);
   }
@@ -192,7 +226,10 @@ public class PatientService {
     LocalDate today = today();
     PatientDetails details = normalise(command.details(), today);
     RegionView village = village(details.villageCode());
-    requireUniqueResidentId(village.countyCode(), details.residentId(), id);
+    // Only a new number is checked: patients registered offline may already share one.
+    if (!Objects.equals(details.residentId(), p.residentId())) {
+      requireUniqueResidentId(village.countyCode(), details.residentId(), id);
+    }
     Patient changed =
         new Patient(
             p.id(),
@@ -222,7 +259,10 @@ public class PatientService {
             command.version());
     Patient saved = save(changed);
     boolean moved = !p.villageCode().equals(saved.villageCode());
-    stamps.patientWrittenByServer(id, changedFields(p, saved), moved ? p.villageCode() : null);
+    List<UUID> candidates = mergeCandidates.insertFor(saved);
+    Stamp stamp =
+        stamps.patientWrittenByServer(id, changedFields(p, saved), moved ? p.villageCode() : null);
+    mergeCandidates.stamp(candidates, stamp.seq());
     return view(saved, today);
   }
 
@@ -257,7 +297,7 @@ public class PatientService {
 
   private static void addIfChanged(
       List<String> changed, String field, @Nullable Object before, @Nullable Object after) {
-    if (!java.util.Objects.equals(before, after)) {
+    if (!Objects.equals(before, after)) {
       changed.add(field);
     }
   }
@@ -273,27 +313,7 @@ public class PatientService {
     LocalDate today = today();
     LocalDate date = command.date() == null ? today : command.date();
     List<FieldError> errors = new ArrayList<>();
-    if (command.status() == ManagementStatus.TERMINATED && command.reason() == null) {
-      errors.add(
-          new FieldError(
-              "reason",
-              "REQUIRED",
-              "终止管理须填写原因（死亡、迁出或拒绝）。",
-              "A termination needs a reason (DEATH, MOVED_OUT or REFUSED)."));
-    }
-    if (command.status() != ManagementStatus.TERMINATED && command.reason() != null) {
-      errors.add(
-          new FieldError(
-              "reason", "NOT_ALLOWED", "只有终止管理才填写原因。", "Only a termination has a reason."));
-    }
-    if (date.isAfter(today)) {
-      errors.add(
-          new FieldError("date", "IN_FUTURE", "日期不能晚于今天。", "The date cannot be in the future."));
-    } else if (date.isBefore(p.birthDate())) {
-      errors.add(
-          new FieldError(
-              "date", "BEFORE_BIRTH", "日期不能早于出生日期。", "The date cannot be before birth."));
-    }
+    checkStatus(command.status(), command.reason(), date, p.birthDate(), today, "", errors);
     throwIfAny(errors);
     Patient changed =
         new Patient(
@@ -323,8 +343,50 @@ public class PatientService {
             clock.instant(),
             command.version());
     Patient saved = save(changed);
-    stamps.patientWrittenByServer(id, List.of("status"), null);
+    List<UUID> candidates = mergeCandidates.insertFor(saved);
+    Stamp stamp = stamps.patientWrittenByServer(id, List.of("status"), null);
+    mergeCandidates.stamp(candidates, stamp.seq());
     return view(saved, today);
+  }
+
+  /**
+   * Checks a management status: TERMINATED needs a reason, the other statuses take none; the date
+   * may not be in the future, nor before {@code birthDate} when one is given. Errors are added with
+   * {@code prefix} in front of {@code reason} and {@code date}.
+   */
+  static void checkStatus(
+      ManagementStatus status,
+      @Nullable TerminationReason reason,
+      LocalDate date,
+      @Nullable LocalDate birthDate,
+      LocalDate today,
+      String prefix,
+      List<FieldError> errors) {
+    if (status == ManagementStatus.TERMINATED && reason == null) {
+      errors.add(
+          new FieldError(
+              prefix + "reason",
+              "REQUIRED",
+              "终止管理须填写原因（死亡、迁出或拒绝）。",
+              "A termination needs a reason (DEATH, MOVED_OUT or REFUSED)."));
+    }
+    if (status != ManagementStatus.TERMINATED && reason != null) {
+      errors.add(
+          new FieldError(
+              prefix + "reason",
+              "NOT_ALLOWED",
+              "只有终止管理才填写原因。",
+              "Only a termination has a reason."));
+    }
+    if (date.isAfter(today)) {
+      errors.add(
+          new FieldError(
+              prefix + "date", "IN_FUTURE", "日期不能晚于今天。", "The date cannot be in the future."));
+    } else if (birthDate != null && date.isBefore(birthDate)) {
+      errors.add(
+          new FieldError(
+              prefix + "date", "BEFORE_BIRTH", "日期不能早于出生日期。", "The date cannot be before birth."));
+    }
   }
 
   /**
@@ -366,16 +428,23 @@ public class PatientService {
    */
   PatientDetails normalise(PatientDetails d, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
+    PatientDetails normalised = normalise(d, today, errors);
+    throwIfAny(errors);
+    return normalised;
+  }
+
+  /**
+   * Validates and canonicalises the editable fields like {@link #normalise(PatientDetails,
+   * LocalDate)}, adding the errors found to {@code errors} instead of throwing. The result is
+   * canonical only when no error was added.
+   */
+  PatientDetails normalise(PatientDetails d, LocalDate today, List<FieldError> errors) {
     Sex sex = d.sex();
     LocalDate birthDate = d.birthDate();
     String residentId = blankToNull(d.residentId());
     if (residentId != null) {
-      ResidentIdCheck check = ResidentId.check(residentId, today);
-      ResidentId parsed = check.residentId();
-      if (parsed == null) {
-        errors.add(
-            new FieldError("residentId", check.code(), check.messageZh(), check.messageEn()));
-      } else {
+      ResidentId parsed = checkResidentId(residentId, today, "residentId", errors);
+      if (parsed != null) {
         residentId = parsed.number();
         if (sex == null) {
           sex = parsed.sex();
@@ -413,14 +482,8 @@ public class PatientService {
     }
     String healthRecordNumber = blankToNull(d.healthRecordNumber());
     if (healthRecordNumber != null) {
-      HealthRecordNumberCheck check = HealthRecordNumber.check(healthRecordNumber);
-      if (check.healthRecordNumber() == null) {
-        errors.add(
-            new FieldError(
-                "healthRecordNumber", check.code(), check.messageZh(), check.messageEn()));
-      } else {
-        healthRecordNumber = check.healthRecordNumber().number();
-      }
+      healthRecordNumber =
+          checkHealthRecordNumber(healthRecordNumber, "healthRecordNumber", errors);
     }
     List<ConditionCommand> conditions = new ArrayList<>();
     for (int i = 0; i < d.conditions().size(); i++) {
@@ -453,7 +516,6 @@ public class PatientService {
       conditions.add(c);
     }
     conditions.sort(Comparator.comparing(ConditionCommand::disease));
-    throwIfAny(errors);
     return new PatientDetails(
         d.name().trim(),
         sex,
@@ -465,6 +527,34 @@ public class PatientService {
         healthRecordNumber,
         oneDecimal(d.heightCm()),
         List.copyOf(conditions));
+  }
+
+  /**
+   * Checks a resident ID number (GB 11643, rule library {@link ResidentId}); returns it parsed, or
+   * null after adding an error for {@code field}.
+   */
+  @Nullable
+  static ResidentId checkResidentId(
+      String residentId, LocalDate today, String field, List<FieldError> errors) {
+    ResidentIdCheck check = ResidentId.check(residentId, today);
+    if (check.residentId() == null) {
+      errors.add(new FieldError(field, check.code(), check.messageZh(), check.messageEn()));
+    }
+    return check.residentId();
+  }
+
+  /**
+   * Checks a health-record number (rule library {@link HealthRecordNumber}); returns it canonical,
+   * or null after adding an error for {@code field}.
+   */
+  @Nullable
+  static String checkHealthRecordNumber(String number, String field, List<FieldError> errors) {
+    HealthRecordNumberCheck check = HealthRecordNumber.check(number);
+    if (check.healthRecordNumber() == null) {
+      errors.add(new FieldError(field, check.code(), check.messageZh(), check.messageEn()));
+      return null;
+    }
+    return check.healthRecordNumber().number();
   }
 
   private PatientView view(Patient p, LocalDate today) {
@@ -555,26 +645,33 @@ public class PatientService {
     }
   }
 
-  private Patient reload(UUID id) {
+  Patient reload(UUID id) {
     return patients.findById(id).orElseThrow();
   }
 
   private RegionView village(String code) {
+    return village(code, "villageCode");
+  }
+
+  /** Returns the village with this code; a validation error for {@code field} if there is none. */
+  RegionView village(String code, String field) {
     return regions
         .find(code)
         .filter(r -> r.level() == RegionLevel.VILLAGE)
         .orElseThrow(
             () ->
                 ApiException.invalidField(
-                    "villageCode", "UNKNOWN_VILLAGE", "没有该村的区划代码。", "No village has this code."));
+                    field, "UNKNOWN_VILLAGE", "没有该村的区划代码。", "No village has this code."));
   }
 
   private void requireUniqueResidentId(String countyCode, @Nullable String residentId, UUID self) {
     if (residentId == null) {
       return;
     }
-    Optional<Patient> other = patients.findByCountyCodeAndResidentId(countyCode, residentId);
-    if (other.isPresent() && !other.get().id().equals(self)) {
+    boolean used =
+        patients.findByCountyCodeAndResidentId(countyCode, residentId).stream()
+            .anyMatch(other -> !other.id().equals(self));
+    if (used) {
       throw new ApiException(
           PatientError.RESIDENT_ID_DUPLICATE,
           List.of(
@@ -586,7 +683,8 @@ public class PatientService {
     }
   }
 
-  private static void requireWrite(CurrentUser user, String villageCode) {
+  /** Throws {@link CommonError#FORBIDDEN} unless the user may write the village's patients. */
+  static void requireWrite(CurrentUser user, String villageCode) {
     if (!user.canWrite(villageCode)) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
@@ -603,9 +701,6 @@ public class PatientService {
     String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     for (Throwable t = e; t != null; t = t.getCause()) {
       message += " " + String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-    }
-    if (message.contains("ux_patient_county_resident_id")) {
-      return new ApiException(PatientError.RESIDENT_ID_DUPLICATE);
     }
     if (message.contains("primary key") || message.contains("patient_pkey")) {
       return new ApiException(PatientError.PATIENT_ID_CONFLICT);
@@ -643,7 +738,7 @@ public class PatientService {
 
   /** The column's scale; the command allows at most one decimal, so this never rounds. */
   @Nullable
-  private static BigDecimal oneDecimal(@Nullable BigDecimal value) {
+  static BigDecimal oneDecimal(@Nullable BigDecimal value) {
     return value == null ? null : value.setScale(1, java.math.RoundingMode.UNNECESSARY);
   }
 
@@ -656,7 +751,7 @@ public class PatientService {
     return new FieldError(field, "REQUIRED", zh + "必填。", en + " is required.");
   }
 
-  private static void throwIfAny(List<FieldError> errors) {
+  static void throwIfAny(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw new ApiException(CommonError.VALIDATION_FAILED, errors);
     }

@@ -15,6 +15,11 @@ import javax.annotation.Nullable;
  * all-or-nothing: after a crash, a reopened store returns exactly the transactions whose {@code
  * commit} returned, possibly plus the one in flight, never part of one.
  *
+ * <p>When {@code commit} or {@code compact} throws an {@link IOException}, its outcome may be known
+ * only after a reopen: the reopened store holds the failed transaction whole or not at all, and
+ * after a failed {@code compact} either the old or the new state. {@link JournalStore} refuses
+ * further writes while the outcome is unknown.
+ *
  * <p>Not thread-safe: the client serialises calls.
  */
 public interface LocalStore extends Closeable {
