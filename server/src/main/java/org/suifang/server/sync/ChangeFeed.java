@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -219,10 +218,7 @@ class ChangeFeed {
       if (view == null) {
         throw new IllegalStateException("Follow-up " + row.id() + " vanished during a pull");
       }
-      Map<String, JsonNode> data = new LinkedHashMap<>();
-      view.entries().forEach(e -> data.put(e.getKey(), e.getValue()));
-      data.put("assessmentMismatch", jsonValue(row.extra()));
-      rows.set(j, row.withData(JsonNode.createObjectNode(data)));
+      rows.set(j, row.withData(view));
     }
   }
 
@@ -272,13 +268,13 @@ class ChangeFeed {
                   instant(rs, "updated_at"),
                   versions(rs.getString("field_versions")),
                   scope.contains(village));
-          return new Row(rs.getLong("change_seq"), PATIENT, data.id(), tree(data), null);
+          return new Row(rs.getLong("change_seq"), PATIENT, data.id(), tree(data));
         });
   }
 
   private List<Row> followUps(Connection c, Scope scope, long from, long to, int limit) {
     String sql =
-        "SELECT f.id, f.change_seq, f.assessment_mismatch FROM follow_up f"
+        "SELECT f.id, f.change_seq FROM follow_up f"
             + " JOIN patient p ON p.id = f.patient_id"
             + " WHERE f.change_seq > ? AND f.change_seq <= ? AND "
             + scope.sql("p.village_code")
@@ -290,13 +286,7 @@ class ChangeFeed {
         c,
         sql,
         params,
-        rs ->
-            new Row(
-                rs.getLong("change_seq"),
-                FOLLOW_UP,
-                rs.getObject("id", UUID.class),
-                null,
-                rs.getString("assessment_mismatch")));
+        rs -> new Row(rs.getLong("change_seq"), FOLLOW_UP, rs.getObject("id", UUID.class), null));
   }
 
   private List<Row> conflicts(Connection c, Scope scope, long from, long to, int limit) {
@@ -333,7 +323,7 @@ class ChangeFeed {
                       rs.getObject("loser_author_id", UUID.class)),
                   instant(rs, "detected_at"),
                   rs.getString("status"));
-          return new Row(rs.getLong("change_seq"), CONFLICT, data.id(), tree(data), null);
+          return new Row(rs.getLong("change_seq"), CONFLICT, data.id(), tree(data));
         });
   }
 
@@ -375,8 +365,8 @@ class ChangeFeed {
   }
 
   /**
-   * A stored value as JSON: text that is a JSON object, array, string or scalar is parsed; any
-   * other text (a name, a date) is a JSON string; null is JSON null.
+   * A stored conflict value as JSON: the handlers store JSON text, which is parsed; any other text
+   * (a name, a date) is delivered as a JSON string; SQL null is JSON null.
    */
   private JsonNode jsonValue(@Nullable String stored) {
     if (stored == null) {
@@ -415,12 +405,11 @@ class ChangeFeed {
     }
   }
 
-  /** A feed row: its data is null for a follow-up until loaded; {@code extra} is its mismatch. */
-  private record Row(
-      long seq, String type, UUID id, @Nullable JsonNode data, @Nullable String extra) {
+  /** A feed row: its data is null for a follow-up until loaded. */
+  private record Row(long seq, String type, UUID id, @Nullable JsonNode data) {
 
     Row withData(JsonNode data) {
-      return new Row(seq, type, id, data, extra);
+      return new Row(seq, type, id, data);
     }
 
     Change change() {

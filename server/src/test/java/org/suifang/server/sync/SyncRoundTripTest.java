@@ -1,0 +1,204 @@
+package org.suifang.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.suifang.server.testing.TestArea.VILLAGE_1;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.suifang.server.testing.FollowUpSamples;
+import org.suifang.server.testing.PatientSamples;
+import org.suifang.server.testing.TestApi;
+import org.suifang.server.testing.TestArea;
+import org.suifang.server.testing.TestAuth;
+
+/**
+ * Tablets round-tripping through {@code POST /api/v1/sync} with the real mutation handlers of the
+ * patients and follow-ups features: what one tablet pushes, another pulls, with the versions,
+ * conflicts and re-stamps the push made.
+ */
+@MicronautTest(transactional = false)
+class SyncRoundTripTest {
+
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+  @Inject TestAuth auth;
+
+  @Inject TestApi api;
+
+  private TestArea area;
+  private TestDevice tabletA;
+  private TestDevice tabletB;
+
+  @BeforeEach
+  void seed() {
+    area = auth.seedArea();
+    tabletA = new TestDevice(api, "doc1", area.userId("doc1"));
+    tabletA.register();
+    tabletA.pullAll(1000, null);
+    tabletB = new TestDevice(api, "doc1", area.userId("doc1"));
+    tabletB.register();
+    tabletB.pullAll(1000, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> data(Map<String, Object> change) {
+    return (Map<String, Object>) change.get("data");
+  }
+
+  private String createOnA() {
+    Map<String, Object> patient = PatientSamples.hypertensive(VILLAGE_1);
+    TestApi.Response r = tabletA.push(List.of(tabletA.mutation("PATIENT_CREATE", patient)));
+    assertThat(r.at("results.0.status")).as(String.valueOf(r.body())).isEqualTo("APPLIED");
+    return (String) patient.get("id");
+  }
+
+  private Map<String, Object> phoneUpdate(
+      TestDevice device, String patientId, String phone, Object base) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("patientId", patientId);
+    payload.put("fields", Map.of("phone", phone));
+    payload.put("base", Map.of("phone", base));
+    return device.mutation("PATIENT_UPDATE", payload);
+  }
+
+  @Test
+  void pushedPatientAndVisit_pulledByAnotherTablet_withTheTabletsVersions() {
+    Map<String, Object> patient = PatientSamples.hypertensive(VILLAGE_1);
+    Map<String, Object> visit = new LinkedHashMap<>();
+    visit.put("patientId", patient.get("id"));
+    visit.put("followUp", FollowUpSamples.hypertensionVisit(TODAY.minusDays(1), 134, 82));
+
+    TestApi.Response pushed =
+        tabletA.push(
+            List.of(
+                tabletA.mutation("PATIENT_CREATE", patient),
+                tabletA.mutation("FOLLOW_UP_RECORD", visit)));
+
+    assertThat(pushed.at("results.0.status"))
+        .as(String.valueOf(pushed.body()))
+        .isEqualTo("APPLIED");
+    assertThat(pushed.at("results.1.status"))
+        .as(String.valueOf(pushed.body()))
+        .isEqualTo("APPLIED");
+    long visitSeq = ((Number) pushed.at("results.1.changeSeq")).longValue();
+    assertThat(((Number) pushed.at("ackChangeSeq")).longValue()).isEqualTo(visitSeq);
+
+    List<Map<String, Object>> changes = tabletB.pullAll(1000, null);
+
+    assertThat(changes)
+        .extracting(c -> c.get("type") + ":" + c.get("id"))
+        .containsExactly(
+            "PATIENT:" + patient.get("id"),
+            "FOLLOW_UP:" + ((Map<?, ?>) visit.get("followUp")).get("id"));
+    assertThat(((Number) changes.get(1).get("seq")).longValue()).isEqualTo(visitSeq);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> versions =
+        (Map<String, Map<String, Object>>) data(changes.get(0)).get("versions");
+    assertThat(versions.get("name").get("deviceId")).isEqualTo(tabletA.id.toString());
+    assertThat(data(changes.get(1)).get("doctorId")).isEqualTo(area.userId("doc1").toString());
+  }
+
+  @Test
+  void concurrentEditsOfOneField_oneConflictRow_pulledAsAConflictChange() {
+    String patientId = createOnA();
+    List<Map<String, Object>> seen = tabletB.pullAll(1000, null);
+    Object base = ((Map<?, ?>) data(seen.get(0)).get("versions")).get("phone");
+
+    TestApi.Response first =
+        tabletA.push(List.of(phoneUpdate(tabletA, patientId, "13900000001", base)));
+    TestApi.Response second =
+        tabletB.push(List.of(phoneUpdate(tabletB, patientId, "13900000002", base)));
+
+    assertThat(first.at("results.0.conflicts")).isEqualTo(0);
+    assertThat(second.at("results.0.status")).isEqualTo("APPLIED");
+    assertThat(second.at("results.0.conflicts")).isEqualTo(1);
+    TestDevice supervisor = new TestDevice(api, "sup1", area.userId("sup1"));
+    supervisor.register();
+    List<Map<String, Object>> changes = supervisor.pullAll(1000, null);
+    List<Map<String, Object>> conflicts =
+        changes.stream().filter(c -> "CONFLICT".equals(c.get("type"))).toList();
+    assertThat(conflicts).hasSize(1);
+    Map<String, Object> conflict = data(conflicts.get(0));
+    assertThat(conflict.get("patientId")).isEqualTo(patientId);
+    assertThat(conflict.get("field")).isEqualTo("phone");
+    assertThat(
+            List.of(
+                ((Map<?, ?>) conflict.get("winner")).get("value"),
+                ((Map<?, ?>) conflict.get("loser")).get("value")))
+        .containsExactlyInAnyOrder("13900000001", "13900000002");
+    Map<String, Object> pulledPatient =
+        changes.stream().filter(c -> patientId.equals(c.get("id"))).findFirst().orElseThrow();
+    assertThat(data(pulledPatient).get("phone"))
+        .isEqualTo(((Map<?, ?>) conflict.get("winner")).get("value"));
+  }
+
+  @Test
+  void editFromATabletTwoYearsAhead_storedWithTheServersReStamp() {
+    String patientId = createOnA();
+    Object base =
+        ((Map<?, ?>) data(tabletA.pullAll(1000, null).get(0)).get("versions")).get("phone");
+    Map<String, Object> update = phoneUpdate(tabletA, patientId, "13900000009", base);
+    update.put("hlc", Hlc.ofWallMillis(Instant.now().plus(Duration.ofDays(730)).toEpochMilli()));
+
+    TestApi.Response r = tabletA.push(List.of(update));
+
+    assertThat(r.at("results.0.status")).as(String.valueOf(r.body())).isEqualTo("APPLIED");
+    assertThat(r.at("results.0.clockSuspect")).isEqualTo(true);
+    Map<String, Object> pulled = tabletB.pullAll(1000, null).get(0);
+    Map<?, ?> phoneVersion = (Map<?, ?>) ((Map<?, ?>) data(pulled).get("versions")).get("phone");
+    assertThat(phoneVersion.get("hlc")).isEqualTo(r.at("results.0.hlc"));
+    assertThat(phoneVersion.get("deviceId")).isEqualTo(tabletA.id.toString());
+    assertThat(data(pulled).get("phone")).isEqualTo("13900000009");
+  }
+
+  @Test
+  void visitVoidedTwice_bothApplied_theFirstVoidStands() {
+    String patientId = createOnA();
+    Map<String, Object> form = FollowUpSamples.hypertensionVisit(TODAY.minusDays(2), 128, 80);
+    Map<String, Object> visit = new LinkedHashMap<>();
+    visit.put("patientId", patientId);
+    visit.put("followUp", form);
+    tabletA.push(List.of(tabletA.mutation("FOLLOW_UP_RECORD", visit)));
+
+    TestApi.Response r =
+        tabletA.push(
+            List.of(
+                tabletA.mutation(
+                    "FOLLOW_UP_VOID", Map.of("followUpId", form.get("id"), "reason", "录错")),
+                tabletA.mutation(
+                    "FOLLOW_UP_VOID", Map.of("followUpId", form.get("id"), "reason", "重复"))));
+
+    assertThat(r.at("results.0.status")).as(String.valueOf(r.body())).isEqualTo("APPLIED");
+    assertThat(r.at("results.1.status")).as(String.valueOf(r.body())).isEqualTo("APPLIED");
+    assertThat(api.get("doc1", "/api/v1/follow-ups/" + form.get("id")).at("voidReason"))
+        .isEqualTo("录错");
+  }
+
+  @Test
+  void invalidPatientCreate_rejectedWithTheRestApisFieldErrors_queueMovesOn() {
+    Map<String, Object> bad = PatientSamples.hypertensive(VILLAGE_1);
+    bad.put("residentId", PatientSamples.withWrongCheckDigit((String) bad.get("residentId")));
+    Map<String, Object> good = PatientSamples.hypertensive(VILLAGE_1);
+
+    TestApi.Response r =
+        tabletA.push(
+            List.of(
+                tabletA.mutation("PATIENT_CREATE", bad), tabletA.mutation("PATIENT_CREATE", good)));
+
+    assertThat(r.at("results.0.status")).isEqualTo("REJECTED");
+    assertThat(r.at("results.0.code")).isEqualTo("VALIDATION_FAILED");
+    assertThat((List<?>) r.at("results.0.fieldErrors")).isNotEmpty();
+    assertThat(r.at("results.1.status")).isEqualTo("APPLIED");
+    assertThat(r.at("ackedThroughSeq")).isEqualTo(2);
+    assertThat(api.get("doc1", "/api/v1/patients/" + bad.get("id")).status()).isEqualTo(404);
+  }
+}
