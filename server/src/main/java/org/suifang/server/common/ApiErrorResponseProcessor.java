@@ -45,7 +45,7 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
     if (cause instanceof ConstraintViolationException violations) {
       // Micronaut's handler passes only "path: message" strings; read the violations themselves.
       for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
-        fields.add(fieldError(jsonPath(v.getPropertyPath().toString()), v));
+        fields.add(FieldError.of(jsonPath(v.getPropertyPath().toString()), v));
       }
       fields.sort(java.util.Comparator.comparing(FieldError::field));
     } else if (code == CommonError.VALIDATION_FAILED || code == CommonError.MALFORMED_REQUEST) {
@@ -61,22 +61,6 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
       }
     }
     return ApiError.of(code, fields);
-  }
-
-  /** A bean-validation failure as a field error with a stable code by constraint kind. */
-  private static FieldError fieldError(String field, ConstraintViolation<?> v) {
-    String constraint =
-        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    switch (constraint) {
-      case "NotNull", "NotBlank", "NotEmpty":
-        return new FieldError(field, "REQUIRED", "此项必填。", v.getMessage());
-      case "Size", "Min", "Max", "DecimalMin", "DecimalMax", "Digits", "Positive", "PositiveOrZero":
-        return new FieldError(field, "OUT_OF_RANGE", "数值或长度超出允许范围。", v.getMessage());
-      case "Pattern", "Email":
-        return new FieldError(field, "FORMAT", "格式不正确。", v.getMessage());
-      default:
-        return new FieldError(field, "INVALID", "此项无效。", v.getMessage());
-    }
   }
 
   private static CommonError codeFor(HttpStatus status, Throwable cause) {

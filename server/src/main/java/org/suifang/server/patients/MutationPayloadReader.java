@@ -77,7 +77,7 @@ public class MutationPayloadReader {
     }
     List<FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<Object> v : validator.validate(value)) {
-      errors.add(fieldError(prefix + v.getPropertyPath(), v));
+      errors.add(FieldError.of(prefix + v.getPropertyPath(), v));
     }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldError::field));
@@ -90,26 +90,5 @@ public class MutationPayloadReader {
     return new ApiException(
         CommonError.MALFORMED_REQUEST,
         List.of(new FieldError(field, "MALFORMED", "此项的类型或格式不正确，无法读取。", String.valueOf(detail))));
-  }
-
-  /** The same codes as the REST API gives a bean-validation failure (ApiErrorResponseProcessor). */
-  private static FieldError fieldError(String field, ConstraintViolation<?> v) {
-    String constraint =
-        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    return switch (constraint) {
-      case "NotNull", "NotBlank", "NotEmpty" ->
-          new FieldError(field, "REQUIRED", "此项必填。", v.getMessage());
-      case "Size",
-          "Min",
-          "Max",
-          "DecimalMin",
-          "DecimalMax",
-          "Digits",
-          "Positive",
-          "PositiveOrZero" ->
-          new FieldError(field, "OUT_OF_RANGE", "数值或长度超出允许范围。", v.getMessage());
-      case "Pattern", "Email" -> new FieldError(field, "FORMAT", "格式不正确。", v.getMessage());
-      default -> new FieldError(field, "INVALID", "此项无效。", v.getMessage());
-    };
   }
 }
