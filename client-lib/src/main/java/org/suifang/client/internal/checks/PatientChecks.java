@@ -73,6 +73,7 @@ public final class PatientChecks {
     d.healthRecordNumber = r.healthRecordNumber();
     d.heightCm = r.heightCm();
     List<Condition> conditions = r.conditions();
+    List<Integer> accepted = new ArrayList<>();
     if (conditions.isEmpty()) {
       errors.required("conditions", "至少登记一种疾病：", "At least one condition");
     }
@@ -86,17 +87,18 @@ public final class PatientChecks {
             field + ".disease", "DUPLICATE", "同一疾病只能登记一次。", "Each disease can be listed once.");
         continue;
       }
+      accepted.add(i);
       if (c.disease() == Disease.HYPERTENSION) {
         d.hypertensionDiagnosedOn = c.diagnosedOn();
       } else {
         d.diabetesDiagnosedOn = c.diagnosedOn();
       }
-      conditionDate(errors, field + ".diagnosedOn", c.diagnosedOn(), today, null);
+      conditionDate(errors, field + ".diagnosedOn", c.diagnosedOn(), today);
     }
     common(d, errors, today);
     // Diagnosis dates before birth are known only once the birth date is.
     if (d.birthDate != null) {
-      for (int i = 0; i < conditions.size(); i++) {
+      for (int i : accepted) {
         Condition c = conditions.get(i);
         if (!c.diagnosedOn().isAfter(today) && c.diagnosedOn().isBefore(d.birthDate)) {
           beforeBirth(errors, "conditions[" + i + "].diagnosedOn");
@@ -116,8 +118,8 @@ public final class PatientChecks {
     if (d.hypertensionDiagnosedOn == null && d.diabetesDiagnosedOn == null) {
       errors.required("conditions", "至少登记一种疾病：", "At least one condition");
     }
-    conditionDate(errors, "hypertensionDiagnosedOn", d.hypertensionDiagnosedOn, today, null);
-    conditionDate(errors, "diabetesDiagnosedOn", d.diabetesDiagnosedOn, today, null);
+    conditionDate(errors, "hypertensionDiagnosedOn", d.hypertensionDiagnosedOn, today);
+    conditionDate(errors, "diabetesDiagnosedOn", d.diabetesDiagnosedOn, today);
     common(d, errors, today);
     if (d.birthDate != null) {
       if (d.hypertensionDiagnosedOn != null
@@ -283,15 +285,9 @@ public final class PatientChecks {
   }
 
   private static void conditionDate(
-      Errors errors,
-      String field,
-      @Nullable LocalDate date,
-      LocalDate today,
-      @Nullable LocalDate birthDate) {
+      Errors errors, String field, @Nullable LocalDate date, LocalDate today) {
     if (date != null && date.isAfter(today)) {
       errors.add(field, "IN_FUTURE", "确诊日期不能晚于今天。", "The diagnosis date cannot be in the future.");
-    } else if (date != null && birthDate != null && date.isBefore(birthDate)) {
-      beforeBirth(errors, field);
     }
   }
 
