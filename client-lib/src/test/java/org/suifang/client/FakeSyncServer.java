@@ -355,7 +355,8 @@ final class FakeSyncServer extends Dispatcher {
     JsonObject answer = new JsonObject();
     answer.add("results", results);
     answer.addProperty("ackedThroughSeq", device.get("lastSeq").getAsLong());
-    answer.add("expectedSeq", expectedSeq == null ? JsonNull.INSTANCE : GSON.toJsonTree(expectedSeq));
+    answer.add(
+        "expectedSeq", expectedSeq == null ? JsonNull.INSTANCE : GSON.toJsonTree(expectedSeq));
     answer.addProperty("ackChangeSeq", ackChangeSeq);
     answer.addProperty("resetRequired", reset);
     answer.add("changes", changes);
@@ -440,8 +441,15 @@ final class FakeSyncServer extends Dispatcher {
     JsonObject row = new JsonObject();
     for (String f :
         new String[] {
-          "name", "sex", "birthDate", "residentId", "phone", "villageCode", "address",
-          "healthRecordNumber", "heightCm"
+          "name",
+          "sex",
+          "birthDate",
+          "residentId",
+          "phone",
+          "villageCode",
+          "address",
+          "healthRecordNumber",
+          "heightCm"
         }) {
       row.add(f, p.has(f) ? p.get(f) : JsonNull.INSTANCE);
     }
@@ -475,8 +483,18 @@ final class FakeSyncServer extends Dispatcher {
   }
 
   static final String[] PATIENT_FIELDS = {
-    "name", "sex", "birthDate", "residentId", "phone", "villageCode", "address",
-    "healthRecordNumber", "heightCm", "hypertensionDiagnosedOn", "diabetesDiagnosedOn", "status"
+    "name",
+    "sex",
+    "birthDate",
+    "residentId",
+    "phone",
+    "villageCode",
+    "address",
+    "healthRecordNumber",
+    "heightCm",
+    "hypertensionDiagnosedOn",
+    "diabetesDiagnosedOn",
+    "status"
   };
 
   private JsonObject updatePatient(
@@ -640,7 +658,9 @@ final class FakeSyncServer extends Dispatcher {
     int byHlc = Long.compare(a.get("hlc").getAsLong(), b.get("hlc").getAsLong());
     return byHlc != 0
         ? byHlc
-        : a.get("deviceId").getAsString().toLowerCase(Locale.ROOT)
+        : a.get("deviceId")
+            .getAsString()
+            .toLowerCase(Locale.ROOT)
             .compareTo(b.get("deviceId").getAsString().toLowerCase(Locale.ROOT));
   }
 

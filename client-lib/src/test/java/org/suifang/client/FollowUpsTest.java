@@ -95,7 +95,10 @@ class FollowUpsTest {
     client.followUps().record(wang.id(), VisitForms.htn(OCT_1, 162, 95).build());
     client.followUps().record(wang.id(), VisitForms.htnPhone(LocalDate.of(2026, 10, 8)).build());
 
-    Visit second = client.followUps().record(wang.id(), VisitForms.htn(LocalDate.of(2026, 10, 15), 158, 96).build());
+    Visit second =
+        client
+            .followUps()
+            .record(wang.id(), VisitForms.htn(LocalDate.of(2026, 10, 15), 158, 96).build());
 
     Assessment expected =
         new Assessor(RuleSets.defaultRuleSet())
@@ -115,17 +118,25 @@ class FollowUpsTest {
             .followUps()
             .record(
                 wang.id(),
-                VisitForms.htn(NOV_10, 185, 112).reportedDangerSigns(DangerSign.SEVERE_HEADACHE_OR_DIZZINESS).build());
+                VisitForms.htn(NOV_10, 185, 112)
+                    .reportedDangerSigns(DangerSign.SEVERE_HEADACHE_OR_DIZZINESS)
+                    .build());
 
     assertThat(v.assessment().dangerSigns())
-        .containsExactly(DangerSign.BLOOD_PRESSURE_VERY_HIGH, DangerSign.SEVERE_HEADACHE_OR_DIZZINESS);
+        .containsExactly(
+            DangerSign.BLOOD_PRESSURE_VERY_HIGH, DangerSign.SEVERE_HEADACHE_OR_DIZZINESS);
     assertThat(v.assessment().urgentReferral()).isTrue();
     assertThat(v.assessment().nextStep()).isEqualTo(NextStep.URGENT_REFERRAL);
   }
 
   @Test
   void record_outboxCarriesTheFormAndTheClientAssessment() throws SuifangException {
-    Visit v = client.followUps().record(wang.id(), VisitForms.htn(OCT_1, 162, 95).nextVisitDate(LocalDate.of(2026, 10, 14)).build());
+    Visit v =
+        client
+            .followUps()
+            .record(
+                wang.id(),
+                VisitForms.htn(OCT_1, 162, 95).nextVisitDate(LocalDate.of(2026, 10, 14)).build());
 
     OutboxEntry e = TestAccess.state(client).outbox().get(1);
     assertThat(e.mutation().type).isEqualTo("FOLLOW_UP_RECORD");
@@ -140,7 +151,12 @@ class FollowUpsTest {
     assertThat(form.get("systolic").getAsInt()).isEqualTo(162);
     assertThat(form.get("weightKg").getAsBigDecimal()).isEqualByComparingTo("70.0");
     assertThat(form.get("medicationAdherence").getAsString()).isEqualTo("REGULAR");
-    assertThat(form.getAsJsonArray("medications").get(0).getAsJsonObject().get("drugName").getAsString())
+    assertThat(
+            form.getAsJsonArray("medications")
+                .get(0)
+                .getAsJsonObject()
+                .get("drugName")
+                .getAsString())
         .isEqualTo("苯磺酸氨氯地平片");
     assertThat(form.get("nextVisitDate").getAsString()).isEqualTo("2026-10-14");
     assertThat(form.get("recordedAt").getAsString()).isEqualTo("2026-11-20T02:00:00Z");
@@ -151,15 +167,19 @@ class FollowUpsTest {
     assertThat(ca.get("nextStep").getAsString()).isEqualTo("FIRST_UNCONTROLLED_RECHECK");
     assertThat(ca.get("urgentReferral").getAsBoolean()).isFalse();
     assertThat(ca.getAsJsonArray("dangerSigns")).isEmpty();
-    assertThat(ca.get("nextDueDate").getAsString()).isEqualTo(v.assessment().nextDueDate().toString());
+    assertThat(ca.get("nextDueDate").getAsString())
+        .isEqualTo(v.assessment().nextDueDate().toString());
     assertThat(v.nextVisitDate()).isEqualTo(LocalDate.of(2026, 10, 14));
   }
 
   @Test
   void record_implausibleValue_storedWithWarning() throws SuifangException {
-    Visit v = client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 130, 80).heartRate(25).build());
+    Visit v =
+        client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 130, 80).heartRate(25).build());
 
-    assertThat(v.warnings()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("heartRate", "IMPLAUSIBLE"));
+    assertThat(v.warnings())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("heartRate", "IMPLAUSIBLE"));
   }
 
   @Test
@@ -228,9 +248,17 @@ class FollowUpsTest {
 
   @Test
   void record_afterTermination_patientTerminated() throws SuifangException {
-    client.patients().changeStatus(wang.id(), ManagementStatus.TERMINATED, TerminationReason.DEATH, LocalDate.of(2026, 11, 1), null);
+    client
+        .patients()
+        .changeStatus(
+            wang.id(),
+            ManagementStatus.TERMINATED,
+            TerminationReason.DEATH,
+            LocalDate.of(2026, 11, 1),
+            null);
 
-    assertThatThrownBy(() -> client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 130, 80).build()))
+    assertThatThrownBy(
+            () -> client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 130, 80).build()))
         .isInstanceOfSatisfying(
             SuifangException.class, e -> assertThat(e.code()).isEqualTo("PATIENT_TERMINATED"));
     assertThat(client.followUps().record(wang.id(), VisitForms.htn(OCT_1, 130, 80).build()).state())
@@ -245,7 +273,8 @@ class FollowUpsTest {
 
     assertThat(client.followUps().record(wang.id(), sameId)).isEqualTo(first);
     assertThat(TestAccess.state(client).outbox()).hasSize(2);
-    assertThatThrownBy(() -> client.followUps().record(wang.id(), sameId.toBuilder().systolic(131).build()))
+    assertThatThrownBy(
+            () -> client.followUps().record(wang.id(), sameId.toBuilder().systolic(131).build()))
         .isInstanceOfSatisfying(
             SuifangException.class, e -> assertThat(e.code()).isEqualTo("FOLLOW_UP_ID_CONFLICT"));
   }
@@ -266,9 +295,13 @@ class FollowUpsTest {
     JsonObject payload = TestAccess.state(client).outbox().get(2).mutation().payload;
     assertThat(payload.get("originalId").getAsString()).isEqualTo(original.id().toString());
     assertThat(payload.get("reason").getAsString()).isEqualTo("血压录入错误");
-    assertThat(payload.getAsJsonObject("followUp").get("id").getAsString()).isEqualTo(corrected.id().toString());
+    assertThat(payload.getAsJsonObject("followUp").get("id").getAsString())
+        .isEqualTo(corrected.id().toString());
 
-    Visit next = client.followUps().record(wang.id(), VisitForms.htn(LocalDate.of(2026, 10, 15), 158, 96).build());
+    Visit next =
+        client
+            .followUps()
+            .record(wang.id(), VisitForms.htn(LocalDate.of(2026, 10, 15), 158, 96).build());
     assertThat(next.assessment().nextStep())
         .as("the corrected visit was controlled: this is the first uncontrolled one")
         .isEqualTo(NextStep.FIRST_UNCONTROLLED_RECHECK);
@@ -281,25 +314,67 @@ class FollowUpsTest {
     Visit other = client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 132, 82).build());
     client.followUps().voidVisit(other.id(), "录错患者");
 
-    assertThatThrownBy(() -> client.followUps().amend(original.id(), "再改", VisitForms.htn(OCT_1, 130, 80).build()))
+    assertThatThrownBy(
+            () ->
+                client
+                    .followUps()
+                    .amend(original.id(), "再改", VisitForms.htn(OCT_1, 130, 80).build()))
         .isInstanceOfSatisfying(
             SuifangException.class, e -> assertThat(e.code()).isEqualTo("FOLLOW_UP_SUPERSEDED"));
-    assertThatThrownBy(() -> client.followUps().amend(other.id(), "改", VisitForms.htn(NOV_10, 130, 80).build()))
+    assertThatThrownBy(
+            () ->
+                client.followUps().amend(other.id(), "改", VisitForms.htn(NOV_10, 130, 80).build()))
         .isInstanceOfSatisfying(
             SuifangException.class, e -> assertThat(e.code()).isEqualTo("FOLLOW_UP_VOIDED"));
-    Visit current = client.followUps().record(wang.id(), VisitForms.htn(LocalDate.of(2026, 11, 12), 132, 82).build());
-    assertThatThrownBy(() -> client.followUps().amend(current.id(), " ", VisitForms.dm(LocalDate.of(2026, 11, 12), "7.0").systolic(90).diastolic(95).build()))
+    Visit current =
+        client
+            .followUps()
+            .record(wang.id(), VisitForms.htn(LocalDate.of(2026, 11, 12), 132, 82).build());
+    assertThatThrownBy(
+            () ->
+                client
+                    .followUps()
+                    .amend(
+                        current.id(),
+                        " ",
+                        VisitForms.dm(LocalDate.of(2026, 11, 12), "7.0")
+                            .systolic(90)
+                            .diastolic(95)
+                            .build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
-            e -> assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("reason", "REQUIRED")));
-    assertThatThrownBy(() -> client.followUps().amend(current.id(), "改病种", VisitForms.dm(LocalDate.of(2026, 11, 12), "7.0").build()))
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(tuple("reason", "REQUIRED")));
+    assertThatThrownBy(
+            () ->
+                client
+                    .followUps()
+                    .amend(
+                        current.id(),
+                        "改病种",
+                        VisitForms.dm(LocalDate.of(2026, 11, 12), "7.0").build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
-            e -> assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("followUp.disease", "DISEASE_CHANGED")));
-    assertThatThrownBy(() -> client.followUps().amend(current.id(), "改", VisitForms.htn(LocalDate.of(2026, 11, 12), 90, 95).build()))
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(tuple("followUp.disease", "DISEASE_CHANGED")));
+    assertThatThrownBy(
+            () ->
+                client
+                    .followUps()
+                    .amend(
+                        current.id(),
+                        "改",
+                        VisitForms.htn(LocalDate.of(2026, 11, 12), 90, 95).build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
-            e -> assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("followUp.systolic", "SBP_NOT_ABOVE_DBP")));
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(tuple("followUp.systolic", "SBP_NOT_ABOVE_DBP")));
   }
 
   @Test
@@ -317,7 +392,8 @@ class FollowUpsTest {
     assertThat(payload.get("reason").getAsString()).isEqualTo("录错患者");
     assertThatThrownBy(() -> client.followUps().voidVisit(v.id(), "again"))
         .isInstanceOfSatisfying(
-            SuifangException.class, e -> assertThat(e.code()).isEqualTo("FOLLOW_UP_ALREADY_VOIDED"));
+            SuifangException.class,
+            e -> assertThat(e.code()).isEqualTo("FOLLOW_UP_ALREADY_VOIDED"));
     assertThatThrownBy(() -> client.followUps().voidVisit(v.id(), ""))
         .isInstanceOf(SuifangValidationException.class);
   }
@@ -328,7 +404,8 @@ class FollowUpsTest {
     h.clock.advance(java.time.Duration.ofSeconds(1));
     Visit nov = client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 130, 80).build());
     h.clock.advance(java.time.Duration.ofSeconds(1));
-    Visit octFixed = client.followUps().amend(oct.id(), "改", VisitForms.htn(OCT_1, 140, 85).build());
+    Visit octFixed =
+        client.followUps().amend(oct.id(), "改", VisitForms.htn(OCT_1, 140, 85).build());
     h.clock.advance(java.time.Duration.ofSeconds(1));
     client.followUps().voidVisit(nov.id(), "重复");
 
@@ -346,18 +423,40 @@ class FollowUpsTest {
   void encounter_twoFormsOfOneEncounter_mustShareDateAndMode() throws SuifangException {
     Patient li = client.patients().register(PatientSamples.li().build());
     java.util.UUID encounter = java.util.UUID.randomUUID();
-    client.followUps().record(li.id(), VisitForms.htn(NOV_10, 130, 80).encounterId(encounter).build());
+    client
+        .followUps()
+        .record(li.id(), VisitForms.htn(NOV_10, 130, 80).encounterId(encounter).build());
 
-    assertThat(client.followUps().record(li.id(), VisitForms.dm(NOV_10, "6.5").encounterId(encounter).build()).state())
+    assertThat(
+            client
+                .followUps()
+                .record(li.id(), VisitForms.dm(NOV_10, "6.5").encounterId(encounter).build())
+                .state())
         .isEqualTo(VisitState.CURRENT);
-    assertThatThrownBy(() -> client.followUps().record(li.id(), VisitForms.htn(NOV_10, 131, 80).encounterId(encounter).build()))
+    assertThatThrownBy(
+            () ->
+                client
+                    .followUps()
+                    .record(
+                        li.id(), VisitForms.htn(NOV_10, 131, 80).encounterId(encounter).build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
-            e -> assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("encounterId", "ENCOUNTER_DUPLICATE_DISEASE")));
-    assertThatThrownBy(() -> client.followUps().record(wang.id(), VisitForms.htn(NOV_10, 131, 80).encounterId(encounter).build()))
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(tuple("encounterId", "ENCOUNTER_DUPLICATE_DISEASE")));
+    assertThatThrownBy(
+            () ->
+                client
+                    .followUps()
+                    .record(
+                        wang.id(), VisitForms.htn(NOV_10, 131, 80).encounterId(encounter).build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
-            e -> assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("encounterId", "ENCOUNTER_OTHER_PATIENT")));
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(tuple("encounterId", "ENCOUNTER_OTHER_PATIENT")));
   }
 
   private static String repeat(char c, int n) {

@@ -45,7 +45,8 @@ class PatientsTest {
     assertThat(p.birthDate()).isEqualTo(LocalDate.of(1958, 3, 12));
     assertThat(p.residentId()).isEqualTo(PatientSamples.WANG_ID);
     assertThat(p.heightCm()).isEqualByComparingTo("168.0");
-    assertThat(p.conditions()).containsExactly(Condition.of(Disease.HYPERTENSION, LocalDate.of(2015, 6, 1)));
+    assertThat(p.conditions())
+        .containsExactly(Condition.of(Disease.HYPERTENSION, LocalDate.of(2015, 6, 1)));
     assertThat(p.status().status()).isEqualTo(ManagementStatus.ACTIVE);
     assertThat(p.status().date()).isEqualTo(LocalDate.of(2026, 11, 20));
     assertThat(p.createdBy()).isEqualTo(TestClients.DOCTOR_ID);
@@ -56,7 +57,10 @@ class PatientsTest {
 
   @Test
   void register_storesOneCreateMutationWithThePatientsBody() throws SuifangException {
-    Patient p = client.patients().register(PatientSamples.wang().residentId(" 130123195803121335 ").build());
+    Patient p =
+        client
+            .patients()
+            .register(PatientSamples.wang().residentId(" 130123195803121335 ").build());
 
     List<OutboxEntry> outbox = TestAccess.state(client).outbox();
     assertThat(outbox).hasSize(1);
@@ -71,7 +75,13 @@ class PatientsTest {
     assertThat(payload.get("sex").getAsString()).isEqualTo("MALE");
     assertThat(payload.get("birthDate").getAsString()).isEqualTo("1958-03-12");
     assertThat(payload.get("heightCm").getAsBigDecimal()).isEqualByComparingTo("168.0");
-    assertThat(payload.getAsJsonArray("conditions").get(0).getAsJsonObject().get("disease").getAsString())
+    assertThat(
+            payload
+                .getAsJsonArray("conditions")
+                .get(0)
+                .getAsJsonObject()
+                .get("disease")
+                .getAsString())
         .isEqualTo("HYPERTENSION");
     assertThat(payload.has("healthRecordNumber")).as("null fields are left out").isFalse();
     assertThat(h.backing.commits()).as("init + one write").isEqualTo(2);
@@ -119,7 +129,8 @@ class PatientsTest {
                 assertThat(e.fieldErrors())
                     .extracting(FieldError::field, FieldError::code)
                     .containsExactlyInAnyOrder(
-                        tuple("sex", "SEX_MISMATCH_ID"), tuple("birthDate", "BIRTH_DATE_MISMATCH_ID")));
+                        tuple("sex", "SEX_MISMATCH_ID"),
+                        tuple("birthDate", "BIRTH_DATE_MISMATCH_ID")));
   }
 
   @Test
@@ -161,12 +172,14 @@ class PatientsTest {
             e ->
                 assertThat(e.fieldErrors())
                     .extracting(FieldError::field, FieldError::code)
-                    .containsExactlyInAnyOrder(tuple("sex", "REQUIRED"), tuple("birthDate", "REQUIRED")));
+                    .containsExactlyInAnyOrder(
+                        tuple("sex", "REQUIRED"), tuple("birthDate", "REQUIRED")));
   }
 
   @Test
   void register_villageOfAnotherDoctor_forbidden() {
-    PatientRegistration other = PatientSamples.wang().villageCode(TestClients.OTHER_VILLAGE).build();
+    PatientRegistration other =
+        PatientSamples.wang().villageCode(TestClients.OTHER_VILLAGE).build();
 
     assertThatThrownBy(() -> client.patients().register(other))
         .isInstanceOfSatisfying(
@@ -213,7 +226,9 @@ class PatientsTest {
     JsonObject payload = update.mutation().payload;
     assertThat(payload.get("patientId").getAsString()).isEqualTo(p.id().toString());
     JsonObject fields = payload.getAsJsonObject("fields");
-    assertThat(fields.keySet()).as("the unchanged name is not sent").containsExactlyInAnyOrder("phone", "address", "heightCm");
+    assertThat(fields.keySet())
+        .as("the unchanged name is not sent")
+        .containsExactlyInAnyOrder("phone", "address", "heightCm");
     assertThat(fields.get("address").isJsonNull()).isTrue();
     JsonObject base = payload.getAsJsonObject("base");
     assertThat(base.keySet()).containsExactlyInAnyOrder("phone", "address", "heightCm");
@@ -229,7 +244,8 @@ class PatientsTest {
     client.patients().update(p.id(), PatientUpdate.newBuilder().phone("13700137000").build());
 
     List<OutboxEntry> outbox = TestAccess.state(client).outbox();
-    JsonObject secondBase = outbox.get(2).mutation().payload.getAsJsonObject("base").getAsJsonObject("phone");
+    JsonObject secondBase =
+        outbox.get(2).mutation().payload.getAsJsonObject("base").getAsJsonObject("phone");
     assertThat(secondBase.get("hlc").getAsLong()).isEqualTo(outbox.get(1).mutation().hlc);
     assertThat(client.patients().get(p.id()).phone()).isEqualTo("13700137000");
   }
@@ -239,7 +255,8 @@ class PatientsTest {
     Patient p = client.patients().register(PatientSamples.wang().build());
     int commits = h.backing.commits();
 
-    Patient same = client.patients().update(p.id(), PatientUpdate.newBuilder().phone("13800138000").build());
+    Patient same =
+        client.patients().update(p.id(), PatientUpdate.newBuilder().phone("13800138000").build());
 
     assertThat(same).isEqualTo(p);
     assertThat(h.backing.commits()).isEqualTo(commits);
@@ -253,7 +270,8 @@ class PatientsTest {
             () ->
                 client
                     .patients()
-                    .update(p.id(), PatientUpdate.newBuilder().hypertensionDiagnosedOn(null).build()))
+                    .update(
+                        p.id(), PatientUpdate.newBuilder().hypertensionDiagnosedOn(null).build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
             e ->
@@ -270,14 +288,17 @@ class PatientsTest {
             () ->
                 client
                     .patients()
-                    .update(p.id(), PatientUpdate.newBuilder().residentId("130123195001050029").build()))
+                    .update(
+                        p.id(),
+                        PatientUpdate.newBuilder().residentId("130123195001050029").build()))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
             e ->
                 assertThat(e.fieldErrors())
                     .extracting(FieldError::field, FieldError::code)
                     .containsExactlyInAnyOrder(
-                        tuple("sex", "SEX_MISMATCH_ID"), tuple("birthDate", "BIRTH_DATE_MISMATCH_ID")));
+                        tuple("sex", "SEX_MISMATCH_ID"),
+                        tuple("birthDate", "BIRTH_DATE_MISMATCH_ID")));
   }
 
   @Test
@@ -286,7 +307,9 @@ class PatientsTest {
             () ->
                 client
                     .patients()
-                    .update(java.util.UUID.randomUUID(), PatientUpdate.newBuilder().phone("123").build()))
+                    .update(
+                        java.util.UUID.randomUUID(),
+                        PatientUpdate.newBuilder().phone("123").build()))
         .isInstanceOfSatisfying(
             SuifangException.class, e -> assertThat(e.code()).isEqualTo("PATIENT_NOT_FOUND"));
   }
@@ -299,12 +322,19 @@ class PatientsTest {
         client
             .patients()
             .changeStatus(
-                p.id(), ManagementStatus.TERMINATED, TerminationReason.MOVED_OUT, LocalDate.of(2026, 11, 1), " 去北京 ");
+                p.id(),
+                ManagementStatus.TERMINATED,
+                TerminationReason.MOVED_OUT,
+                LocalDate.of(2026, 11, 1),
+                " 去北京 ");
 
     assertThat(t.status())
         .isEqualTo(
             PatientStatus.of(
-                ManagementStatus.TERMINATED, TerminationReason.MOVED_OUT, LocalDate.of(2026, 11, 1), "去北京"));
+                ManagementStatus.TERMINATED,
+                TerminationReason.MOVED_OUT,
+                LocalDate.of(2026, 11, 1),
+                "去北京"));
     JsonObject payload = TestAccess.state(client).outbox().get(1).mutation().payload;
     JsonObject status = payload.getAsJsonObject("fields").getAsJsonObject("status");
     assertThat(status.get("status").getAsString()).isEqualTo("TERMINATED");
@@ -321,25 +351,32 @@ class PatientsTest {
             () ->
                 client
                     .patients()
-                    .changeStatus(p.id(), ManagementStatus.TERMINATED, null, LocalDate.of(2027, 1, 1), null))
+                    .changeStatus(
+                        p.id(), ManagementStatus.TERMINATED, null, LocalDate.of(2027, 1, 1), null))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
             e ->
                 assertThat(e.fieldErrors())
                     .extracting(FieldError::field, FieldError::code)
-                    .containsExactlyInAnyOrder(tuple("reason", "REQUIRED"), tuple("date", "IN_FUTURE")));
+                    .containsExactlyInAnyOrder(
+                        tuple("reason", "REQUIRED"), tuple("date", "IN_FUTURE")));
     assertThatThrownBy(
             () ->
                 client
                     .patients()
                     .changeStatus(
-                        p.id(), ManagementStatus.ACTIVE, TerminationReason.DEATH, LocalDate.of(1950, 1, 1), null))
+                        p.id(),
+                        ManagementStatus.ACTIVE,
+                        TerminationReason.DEATH,
+                        LocalDate.of(1950, 1, 1),
+                        null))
         .isInstanceOfSatisfying(
             SuifangValidationException.class,
             e ->
                 assertThat(e.fieldErrors())
                     .extracting(FieldError::field, FieldError::code)
-                    .containsExactlyInAnyOrder(tuple("reason", "NOT_ALLOWED"), tuple("date", "BEFORE_BIRTH")));
+                    .containsExactlyInAnyOrder(
+                        tuple("reason", "NOT_ALLOWED"), tuple("date", "BEFORE_BIRTH")));
   }
 
   @Test
@@ -347,17 +384,34 @@ class PatientsTest {
     Patient wang = client.patients().register(PatientSamples.wang().build());
     Patient li = client.patients().register(PatientSamples.li().build());
 
-    assertThat(client.patients().search(PatientQuery.newBuilder().name("建").build())).containsExactly(wang);
-    assertThat(client.patients().search(PatientQuery.newBuilder().residentId("130123195803121335").build()))
+    assertThat(client.patients().search(PatientQuery.newBuilder().name("建").build()))
         .containsExactly(wang);
-    assertThat(client.patients().search(PatientQuery.newBuilder().residentId("130123580312133").build()))
+    assertThat(
+            client
+                .patients()
+                .search(PatientQuery.newBuilder().residentId("130123195803121335").build()))
+        .containsExactly(wang);
+    assertThat(
+            client
+                .patients()
+                .search(PatientQuery.newBuilder().residentId("130123580312133").build()))
         .as("a 15-digit number is upgraded before comparing")
         .containsExactly(wang);
-    assertThat(client.patients().search(PatientQuery.newBuilder().villageCode(TestClients.VILLAGE).build()))
+    assertThat(
+            client
+                .patients()
+                .search(PatientQuery.newBuilder().villageCode(TestClients.VILLAGE).build()))
         .containsExactly(li, wang);
-    assertThat(client.patients().search(PatientQuery.newBuilder().villageCode(TestClients.OTHER_VILLAGE).build()))
+    assertThat(
+            client
+                .patients()
+                .search(PatientQuery.newBuilder().villageCode(TestClients.OTHER_VILLAGE).build()))
         .isEmpty();
-    assertThat(client.patients().search(PatientQuery.newBuilder().name("李").villageCode(TestClients.VILLAGE).build()))
+    assertThat(
+            client
+                .patients()
+                .search(
+                    PatientQuery.newBuilder().name("李").villageCode(TestClients.VILLAGE).build()))
         .containsExactly(li);
   }
 
@@ -380,6 +434,7 @@ class PatientsTest {
         .contains("\"name\":\"李秀英\"")
         .contains("\"sex\":\"FEMALE\"")
         .contains("\"birthDate\":\"1950-01-05\"")
-        .contains("\"conditions\":[{\"disease\":\"HYPERTENSION\",\"diagnosedOn\":\"2010-01-01\"},{\"disease\":\"DIABETES\",\"diagnosedOn\":\"2018-03-01\"}]");
+        .contains(
+            "\"conditions\":[{\"disease\":\"HYPERTENSION\",\"diagnosedOn\":\"2010-01-01\"},{\"disease\":\"DIABETES\",\"diagnosedOn\":\"2018-03-01\"}]");
   }
 }

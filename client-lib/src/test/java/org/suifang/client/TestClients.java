@@ -13,8 +13,8 @@ import okhttp3.OkHttpClient;
 import org.suifang.client.internal.store.InMemoryStore;
 
 /**
- * Clients for tests: an in-memory store that survives "reopening", a fake clock, an in-memory
- * token store holding a doctor's session, no real sleeping, and fixed randomness.
+ * Clients for tests: an in-memory store that survives "reopening", a fake clock, an in-memory token
+ * store holding a doctor's session, no real sleeping, and fixed randomness.
  */
 final class TestClients {
   static final String VILLAGE = "130123100201";
@@ -73,15 +73,20 @@ final class TestClients {
     long readTimeoutMillis = 5000;
     long retentionDays = 90;
     boolean retryOnConnectionFailure = false;
-    SuifangClient client;
+    @Nullable SuifangClient client;
 
-    Harness(File dir, String url, @Nullable Session session) throws SuifangException {
+    /** Creates the harness; {@link #start} opens the client once the settings are made. */
+    Harness(File dir, String url, @Nullable Session session) {
       this.dir = dir;
       this.url = url;
       this.backing = new InMemoryStore().backing();
       this.clock = FakeClock.standard();
       this.tokens = new InMemoryTokenStore(session);
-      this.client = open();
+    }
+
+    Harness start() throws SuifangException {
+      client = open();
+      return this;
     }
 
     SuifangClient open() throws SuifangException {
@@ -109,7 +114,9 @@ final class TestClients {
     /** Closes the client and opens a new one on the same store, as an app restart. */
     SuifangClient reopen() throws SuifangException {
       try {
-        client.close();
+        if (client != null) {
+          client.close();
+        }
       } catch (IOException e) {
         throw new AssertionError(e);
       }
@@ -119,12 +126,14 @@ final class TestClients {
 
     @Override
     public void close() throws IOException {
-      client.close();
+      if (client != null) {
+        client.close();
+      }
     }
   }
 
   /** A harness whose server is never reached (offline tests), logged in as the doctor. */
   static Harness offline(File dir) throws SuifangException {
-    return new Harness(dir, "http://127.0.0.1:9/", session());
+    return new Harness(dir, "http://127.0.0.1:9/", session()).start();
   }
 }

@@ -2,7 +2,6 @@ package org.suifang.client;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.suifang.client.Medication;
 import org.suifang.rules.DiabetesSymptom;
 import org.suifang.rules.Disease;
 import org.suifang.rules.HypertensionSymptom;

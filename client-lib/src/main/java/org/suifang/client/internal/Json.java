@@ -20,6 +20,9 @@ import java.time.format.DateTimeParseException;
  * The two Gson instances of the SDK. Dates and instants are ISO strings, {@code BigDecimal}s are
  * JSON numbers, unknown fields are ignored (Gson's default).
  *
+ * <p>Gson reads a JSON {@code null} into a {@code JsonObject} field as an error (its JsonElement
+ * adapters cannot be replaced), so optional JSON values are typed {@code JsonElement}.
+ *
  * <p>{@link #GSON} writes nulls: request envelopes and the local journal must keep explicit nulls
  * (a {@code PATIENT_UPDATE} that clears a phone number). {@link #COMPACT} leaves nulls out; it
  * turns forms into payload trees, so that a form's many empty fields cost no bytes on the wire.

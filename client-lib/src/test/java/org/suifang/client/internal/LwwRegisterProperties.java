@@ -23,7 +23,8 @@ import net.jqwik.api.constraints.Size;
 class LwwRegisterProperties {
 
   @Property
-  void merge_isCommutative(@ForAll("writes") LwwRegister<String> a, @ForAll("writes") LwwRegister<String> b) {
+  void merge_isCommutative(
+      @ForAll("writes") LwwRegister<String> a, @ForAll("writes") LwwRegister<String> b) {
     assertThat(a.merge(b)).isEqualTo(b.merge(a));
   }
 
@@ -36,14 +37,16 @@ class LwwRegisterProperties {
   }
 
   @Property
-  void merge_isIdempotent(@ForAll("writes") LwwRegister<String> a, @ForAll("writes") LwwRegister<String> b) {
+  void merge_isIdempotent(
+      @ForAll("writes") LwwRegister<String> a, @ForAll("writes") LwwRegister<String> b) {
     assertThat(a.merge(a)).isEqualTo(a);
     assertThat(a.merge(b).merge(b)).isEqualTo(a.merge(b));
   }
 
   @Property
   void merge_anyOrderWithDuplicates_convergesOnTheLargestVersion(
-      @ForAll @Size(min = 1, max = 30) List<@net.jqwik.api.From("writes") LwwRegister<String>> writes,
+      @ForAll @Size(min = 1, max = 30)
+          List<@net.jqwik.api.From("writes") LwwRegister<String>> writes,
       @ForAll long seed) {
     List<LwwRegister<String>> delivered = new ArrayList<>(writes);
     Random random = new Random(seed);

@@ -29,7 +29,8 @@ class UuidV7Test {
     UUID id = ids.next(millis);
 
     assertThat(UuidV7.unixMillis(id)).isEqualTo(millis);
-    assertThat(id.toString()).startsWith(String.format("%08x-%04x", millis >>> 16, millis & 0xFFFF));
+    assertThat(id.toString())
+        .startsWith(String.format("%08x-%04x", millis >>> 16, millis & 0xFFFF));
   }
 
   @Test

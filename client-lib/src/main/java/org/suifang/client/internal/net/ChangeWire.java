@@ -1,6 +1,6 @@
 package org.suifang.client.internal.net;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonElement;
 import com.google.gson.annotations.SerializedName;
 import java.util.UUID;
 import javax.annotation.Nullable;
@@ -17,5 +17,5 @@ public final class ChangeWire {
   public @Nullable UUID id;
 
   @SerializedName("data")
-  public @Nullable JsonObject data;
+  public @Nullable JsonElement data;
 }

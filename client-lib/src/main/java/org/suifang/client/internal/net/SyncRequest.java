@@ -1,6 +1,6 @@
 package org.suifang.client.internal.net;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonElement;
 import com.google.gson.annotations.SerializedName;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,7 @@ public final class SyncRequest {
   public @Nullable UUID deviceId;
 
   @SerializedName("cursor")
-  public @Nullable JsonObject cursor;
+  public @Nullable JsonElement cursor;
 
   @SerializedName("schemaVersion")
   public int schemaVersion;

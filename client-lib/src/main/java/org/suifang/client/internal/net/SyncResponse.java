@@ -1,6 +1,6 @@
 package org.suifang.client.internal.net;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonElement;
 import com.google.gson.annotations.SerializedName;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class SyncResponse {
   public @Nullable List<ChangeWire> changes;
 
   @SerializedName("nextCursor")
-  public @Nullable JsonObject nextCursor;
+  public @Nullable JsonElement nextCursor;
 
   @SerializedName("hasMore")
   public boolean hasMore;

@@ -112,15 +112,18 @@ public final class ClientState {
 
   @Nullable
   public JsonObject cursor() {
-    return d.cursor == null ? null : d.cursor.deepCopy();
+    return d.cursor == null || !d.cursor.isJsonObject()
+        ? null
+        : d.cursor.getAsJsonObject().deepCopy();
   }
 
   /** Returns the {@code seq} of the cursor, 0 before the first pull. */
   public long cursorSeq() {
-    if (d.cursor == null) {
+    JsonObject cursor = cursor();
+    if (cursor == null) {
       return 0;
     }
-    JsonElement seq = d.cursor.get("seq");
+    JsonElement seq = cursor.get("seq");
     return seq == null || seq.isJsonNull() ? 0 : seq.getAsLong();
   }
 
@@ -317,7 +320,7 @@ public final class ClientState {
         applyChange(c);
       }
     }
-    if (r.nextCursor != null) {
+    if (r.nextCursor != null && r.nextCursor.isJsonObject()) {
       d.cursor = r.nextCursor.deepCopy();
     }
     if (r.serverHlc != null) {
@@ -405,9 +408,10 @@ public final class ClientState {
   }
 
   private void applyChange(ChangeWire c) {
-    if (c.id == null || c.type == null || c.data == null) {
+    if (c.id == null || c.type == null || c.data == null || !c.data.isJsonObject()) {
       return;
     }
+    JsonObject data = c.data.getAsJsonObject();
     Long previous = d.seqs.get(c.id);
     if (previous != null && c.seq < previous) {
       // An older copy (a repeated page): the stored one is newer.
@@ -416,7 +420,7 @@ public final class ClientState {
     switch (c.type) {
       case "PATIENT":
         d.seqs.put(c.id, c.seq);
-        PatientData p = Json.GSON.fromJson(c.data, PatientData.class);
+        PatientData p = Json.GSON.fromJson(data, PatientData.class);
         p.id = c.id;
         if (Boolean.FALSE.equals(p.inScope)) {
           removePatient(c.id);
@@ -433,7 +437,7 @@ public final class ClientState {
         break;
       case "FOLLOW_UP":
         d.seqs.put(c.id, c.seq);
-        VisitData v = VisitData.fromWire(c.data);
+        VisitData v = VisitData.fromWire(data);
         VisitData old = d.visits.put(c.id, v);
         if (old != null) {
           unindex(old);
@@ -442,7 +446,7 @@ public final class ClientState {
         break;
       case "CONFLICT":
         d.seqs.put(c.id, c.seq);
-        ConflictData conflict = Json.GSON.fromJson(c.data, ConflictData.class);
+        ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
         conflict.id = c.id;
         d.conflicts.put(c.id, conflict);
         if (conflict.winner != null) {

@@ -1,6 +1,6 @@
 package org.suifang.client.internal.state;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonElement;
 import com.google.gson.annotations.SerializedName;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class StateData {
 
   @SerializedName("cursor")
   @Nullable
-  JsonObject cursor;
+  JsonElement cursor;
 
   @SerializedName("registration")
   @Nullable
