@@ -74,12 +74,18 @@ final class TestClients {
     long retentionDays = 90;
     boolean retryOnConnectionFailure = false;
     @Nullable SuifangClient client;
+    @Nullable OkHttpClient http;
 
     /** Creates the harness; {@link #start} opens the client once the settings are made. */
     Harness(File dir, String url, @Nullable Session session) {
+      this(dir, url, session, new InMemoryStore().backing());
+    }
+
+    /** A harness on existing stored bytes (a cloned tablet). */
+    Harness(File dir, String url, @Nullable Session session, InMemoryStore.Backing backing) {
       this.dir = dir;
       this.url = url;
-      this.backing = new InMemoryStore().backing();
+      this.backing = backing;
       this.clock = FakeClock.standard();
       this.tokens = new InMemoryTokenStore(session);
     }
@@ -90,7 +96,7 @@ final class TestClients {
     }
 
     SuifangClient open() throws SuifangException {
-      OkHttpClient http =
+      http =
           new OkHttpClient.Builder()
               .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
               .retryOnConnectionFailure(retryOnConnectionFailure)

@@ -31,6 +31,17 @@ public final class InMemoryStore implements LocalStore {
       return transactions.size();
     }
 
+    /** Returns a copy, as a tablet cloned from a backup would hold. */
+    public Backing copy() {
+      Backing b = new Backing();
+      b.snapshot = snapshot == null ? null : snapshot.clone();
+      for (byte[] t : transactions) {
+        b.transactions.add(t.clone());
+      }
+      b.transactionBytes = transactionBytes;
+      return b;
+    }
+
     /** Drops the last {@code n} transactions, as a crash before they became durable would. */
     public void dropLast(int n) {
       for (int i = 0; i < n; i++) {
