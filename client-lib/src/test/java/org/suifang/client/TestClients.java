@@ -21,6 +21,9 @@ final class TestClients {
   static final String OTHER_VILLAGE = "130123100202";
   static final UUID DOCTOR_ID = UUID.fromString("0190f5c4-0000-7000-8000-000000000001");
 
+  private static final java.util.concurrent.atomic.AtomicLong SEEDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private TestClients() {}
 
   static User doctor() {
@@ -75,6 +78,8 @@ final class TestClients {
     boolean retryOnConnectionFailure = false;
     @Nullable SuifangClient client;
     @Nullable OkHttpClient http;
+    // Fixed per harness, different between harnesses: two tablets never draw the same ids.
+    final long seed = SEEDS.incrementAndGet();
 
     /** Creates the harness; {@link #start} opens the client once the settings are made. */
     Harness(File dir, String url, @Nullable Session session) {
@@ -113,7 +118,7 @@ final class TestClients {
           .device("JVM", "test")
           .localStore((d, key) -> new InMemoryStore(backing))
           .sleeper(sleeper)
-          .random(new Random(7))
+          .random(new Random(seed))
           .build();
     }
 

@@ -267,15 +267,11 @@ public final class ClientState {
     long ackChange = r.ackChangeSeq == null ? 0 : r.ackChangeSeq;
 
     if (r.resetRequired) {
-      long before = cursorSeq();
+      // The old epoch's change seqs mean nothing in the new one. A change still laid over stays
+      // visible until the pull after the reset has caught up (or a re-send answers a new change
+      // seq); one the cursor had passed is done.
       for (OutboxEntry e : d.sent) {
-        if (inOverlay(e)) {
-          // The old epoch's change seqs mean nothing now: keep the change visible until the pull
-          // after the reset has caught up (or a re-send answers a new change seq).
-          e.overlayUntil = OutboxEntry.UNTIL_RESET_PULL_ENDS;
-        } else if (e.overlayUntil > before) {
-          e.overlayUntil = 0;
-        }
+        e.overlayUntil = inOverlay(e) ? OutboxEntry.UNTIL_RESET_PULL_ENDS : 0;
       }
       d.patients.clear();
       d.visits.clear();
@@ -479,7 +475,7 @@ public final class ClientState {
   }
 
   private void prune(Instant at, long retentionMillis) {
-    if (retentionMillis <= 0) {
+    if (retentionMillis < 0) {
       return;
     }
     Instant horizon = at.minusMillis(retentionMillis);
