@@ -20,6 +20,7 @@ public final class Worklists {
 
   /** Returns the patients overdue for a face-to-face follow-up on {@code date}. */
   public List<OverdueEntry> overdue(String villageCode, LocalDate date) {
+    check(villageCode, date);
     synchronized (core.lock()) {
       return calculator().overdue(villageCode, date);
     }
@@ -27,6 +28,7 @@ public final class Worklists {
 
   /** Returns the patients waiting for their two-week recheck (第1次控制不满意2周随访). */
   public List<RecheckEntry> rechecks(String villageCode, LocalDate date) {
+    check(villageCode, date);
     synchronized (core.lock()) {
       return calculator().rechecks(villageCode, date);
     }
@@ -34,6 +36,7 @@ public final class Worklists {
 
   /** Returns the referred patients whose referral still needs its follow-up. */
   public List<ReferralEntry> referrals(String villageCode, LocalDate date) {
+    check(villageCode, date);
     synchronized (core.lock()) {
       return calculator().referrals(villageCode, date);
     }
@@ -41,9 +44,15 @@ public final class Worklists {
 
   /** Returns the patients without this assessment year's annual health check. */
   public List<AnnualCheckEntry> annualChecks(String villageCode, LocalDate date) {
+    check(villageCode, date);
     synchronized (core.lock()) {
       return calculator().annualChecks(villageCode, date);
     }
+  }
+
+  private static void check(String villageCode, LocalDate date) {
+    java.util.Objects.requireNonNull(villageCode, "villageCode == null");
+    java.util.Objects.requireNonNull(date, "date == null");
   }
 
   private WorklistCalculator calculator() {
