@@ -237,6 +237,35 @@ class SyncFaultsTest {
     }
   }
 
+  @Test
+  void malformedChangeRow_badResponse_nothingStored_clientStillOpens() throws Exception {
+    try (ServerHarness s = new ServerHarness(dir, 2, 5000)) {
+      SuifangClient c = s.client();
+      c.sync();
+      c.patients().register(PatientSamples.wang().build());
+      long cursor = TestAccess.state(c).cursorSeq();
+      int commits = s.h.backing.commits();
+      String bad =
+          "{\"results\":[],\"ackedThroughSeq\":0,\"changes\":[{\"seq\":9,\"type\":\"PATIENT\","
+              + "\"id\":\"0193a000-0000-7000-8000-0000000000f1\",\"data\":{\"name\":\"无生日\",\"birthDate\":\"not a date\"}}],"
+              + "\"nextCursor\":{\"epoch\":\"epoch-1\",\"seq\":9,\"scope\":\"scope-1\"},\"hasMore\":false}";
+      for (int i = 0; i < 2; i++) {
+        s.server.script.add(
+            FakeSyncServer.Step.answer(
+                FakeSyncServer.json(200, com.google.gson.JsonParser.parseString(bad))));
+      }
+
+      SyncReport report = c.sync();
+
+      assertThat(report.success()).isFalse();
+      assertThat(report.error().code()).isEqualTo("BAD_RESPONSE");
+      assertThat(report.error().messageEn()).contains("0193a000-0000-7000-8000-0000000000f1");
+      assertThat(s.h.backing.commits()).isEqualTo(commits);
+      assertThat(TestAccess.state(s.h.reopen()).cursorSeq()).isEqualTo(cursor);
+      assertThat(s.h.client.sync().success()).isTrue();
+    }
+  }
+
   private static List<String> ids(List<OutboxEntry> outbox) {
     List<String> out = new ArrayList<>();
     for (OutboxEntry e : outbox) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.annotation.Nullable;
+import org.suifang.client.VisitForm;
 import org.suifang.client.internal.FieldVersion;
 import org.suifang.client.internal.Json;
 import org.suifang.client.internal.net.ChangeWire;
@@ -200,6 +201,79 @@ public final class ClientState {
     return model;
   }
 
+  /**
+   * Checks that every change row of an answer can be applied: a readable {@code data} object with
+   * the fields the device needs. Run before the answer is committed, so that a malformed row fails
+   * the sync ({@code BAD_RESPONSE}) instead of being stored and failing every replay.
+   *
+   * @throws JsonParseException naming the first row that cannot be applied
+   */
+  public static void validate(SyncResponse r) {
+    if (r.changes == null) {
+      return;
+    }
+    for (ChangeWire c : r.changes) {
+      String where = "change seq " + c.seq + " " + c.type + " " + c.id + ": ";
+      if (c.id == null || c.type == null) {
+        throw new JsonParseException(where + "no id or type");
+      }
+      if (!KNOWN_TYPES.contains(c.type)) {
+        continue;
+      }
+      if (c.data == null || !c.data.isJsonObject()) {
+        throw new JsonParseException(where + "no data object");
+      }
+      JsonObject data = c.data.getAsJsonObject();
+      try {
+        switch (c.type) {
+          case "PATIENT":
+            PatientData p = Json.GSON.fromJson(data, PatientData.class);
+            if (!Boolean.FALSE.equals(p.inScope)
+                && (p.name == null
+                    || p.sex == null
+                    || p.birthDate == null
+                    || p.villageCode == null)) {
+              throw new JsonParseException("a patient needs name, sex, birthDate and villageCode");
+            }
+            break;
+          case "FOLLOW_UP":
+            VisitData v = VisitData.fromWire(withId(data, c.id));
+            VisitForm f = v.requireForm();
+            if (f.disease() == null
+                || f.visitDate() == null
+                || f.mode() == null
+                || v.patientId == null
+                || v.assessment == null) {
+              throw new JsonParseException(
+                  "a follow-up needs disease, visitDate, mode, patientId and assessment");
+            }
+            break;
+          default:
+            ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
+            if (conflict.patientId == null) {
+              throw new JsonParseException("a conflict needs patientId");
+            }
+            break;
+        }
+      } catch (JsonParseException | IllegalStateException e) {
+        throw new JsonParseException(where + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static final List<String> KNOWN_TYPES =
+      java.util.Arrays.asList("PATIENT", "FOLLOW_UP", "CONFLICT");
+
+  /** The row's data with its id, which the form reads from the data itself. */
+  private static JsonObject withId(JsonObject data, UUID id) {
+    if (data.has("id") && !data.get("id").isJsonNull()) {
+      return data;
+    }
+    JsonObject copy = data.deepCopy();
+    copy.addProperty("id", id.toString());
+    return copy;
+  }
+
   // --- apply -------------------------------------------------------------------------------
 
   /** Applies one transaction; the caller has made it durable first. */
@@ -312,8 +386,13 @@ public final class ClientState {
     }
 
     if (r.changes != null) {
+      // Rows at or below the cursor were applied with an earlier page (the cursor says so): a
+      // page delivered again changes nothing, whatever order its rows come in.
+      long applied = cursorSeq();
       for (ChangeWire c : r.changes) {
-        applyChange(c);
+        if (c.seq > applied) {
+          applyChange(c);
+        }
       }
     }
     if (r.nextCursor != null && r.nextCursor.isJsonObject()) {
@@ -419,7 +498,7 @@ public final class ClientState {
         PatientData p = Json.GSON.fromJson(data, PatientData.class);
         p.id = c.id;
         if (Boolean.FALSE.equals(p.inScope)) {
-          removePatient(c.id);
+          removePatient(c.id, c.seq);
         } else {
           d.patients.put(c.id, p);
           if (p.versions != null) {
@@ -433,7 +512,7 @@ public final class ClientState {
         break;
       case "FOLLOW_UP":
         d.seqs.put(c.id, c.seq);
-        VisitData v = VisitData.fromWire(data);
+        VisitData v = VisitData.fromWire(withId(data, c.id));
         VisitData old = d.visits.put(c.id, v);
         if (old != null) {
           unindex(old);
@@ -458,18 +537,26 @@ public final class ClientState {
     }
   }
 
-  private void removePatient(UUID patientId) {
+  /**
+   * Removes a patient that left the user's area, with its follow-ups and conflicts. The removed
+   * records take the removal's seq, so that an older copy of them (a page delivered again) does not
+   * bring them back.
+   */
+  private void removePatient(UUID patientId, long seq) {
     d.patients.remove(patientId);
     for (UUID visitId : new ArrayList<>(serverVisitIdsOf(patientId))) {
       VisitData v = d.visits.remove(visitId);
       if (v != null) {
         unindex(v);
+        d.seqs.put(visitId, seq);
       }
     }
-    Iterator<ConflictData> it = d.conflicts.values().iterator();
+    Iterator<Map.Entry<UUID, ConflictData>> it = d.conflicts.entrySet().iterator();
     while (it.hasNext()) {
-      if (patientId.equals(it.next().patientId)) {
+      Map.Entry<UUID, ConflictData> e = it.next();
+      if (patientId.equals(e.getValue().patientId)) {
         it.remove();
+        d.seqs.put(e.getKey(), seq);
       }
     }
   }

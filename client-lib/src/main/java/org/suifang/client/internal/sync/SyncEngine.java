@@ -228,7 +228,18 @@ public final class SyncEngine {
         try {
           Answer a = core.auth().post("api/v1/sync", batch.request, true);
           if (a.isSuccessful()) {
-            return a.as(SyncResponse.class);
+            SyncResponse response = a.as(SyncResponse.class);
+            try {
+              ClientState.validate(response);
+            } catch (com.google.gson.JsonParseException e) {
+              throw new SuifangNetworkException(
+                  ErrorCodes.BAD_RESPONSE,
+                  "服务器返回的数据无法使用。",
+                  "The server's answer cannot be applied: " + e.getMessage(),
+                  a.status,
+                  e);
+            }
+            return response;
           }
           ErrorBody e = a.error();
           String code = e.code == null ? "" : e.code;
