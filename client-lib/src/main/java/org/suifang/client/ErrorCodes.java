@@ -46,6 +46,9 @@ public final class ErrorCodes {
   /** No follow-up record with this id on the device. Same code as the server's. */
   public static final String FOLLOW_UP_NOT_FOUND = "FOLLOW_UP_NOT_FOUND";
 
+  /** The record id is already used by a different record. Same code as the server's. */
+  public static final String FOLLOW_UP_ID_CONFLICT = "FOLLOW_UP_ID_CONFLICT";
+
   /** The record was already amended; act on its newest version. Same code as the server's. */
   public static final String FOLLOW_UP_SUPERSEDED = "FOLLOW_UP_SUPERSEDED";
 

@@ -269,7 +269,7 @@ public final class VisitOps {
       return Views.visit(existing, model);
     }
     throw new SuifangException(
-        "FOLLOW_UP_ID_CONFLICT",
+        ErrorCodes.FOLLOW_UP_ID_CONFLICT,
         "该随访记录编号已被另一份不同的记录使用。",
         "This follow-up id is already used by a different record.");
   }

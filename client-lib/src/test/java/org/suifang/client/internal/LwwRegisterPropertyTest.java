@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
  * associative and idempotent over random sets of versioned writes, so every replica converges
  * whatever the order and duplication of delivery.
  */
-class LwwRegisterProperties {
+class LwwRegisterPropertyTest {
 
   @Property
   void merge_isCommutative(

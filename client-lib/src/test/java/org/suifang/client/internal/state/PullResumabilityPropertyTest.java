@@ -33,7 +33,7 @@ import org.suifang.client.internal.store.InMemoryStore;
  * pages, crashes before a page's commit, reopenings from the store and compactions, the final state
  * equals applying the whole feed as one page.
  */
-class PullResumabilityProperties {
+class PullResumabilityPropertyTest {
   private static final UUID DEVICE = UUID.fromString("0193a000-0000-4000-8000-00000000d001");
   private static final Instant AT = Instant.parse("2026-11-20T02:00:00Z");
 
