@@ -1,0 +1,523 @@
+package org.suifang.client.internal.state;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.annotation.Nullable;
+import org.suifang.client.internal.FieldVersion;
+import org.suifang.client.internal.Json;
+import org.suifang.client.internal.net.ChangeWire;
+import org.suifang.client.internal.net.ResultWire;
+import org.suifang.client.internal.net.SyncResponse;
+
+/**
+ * The device's state in memory: the replay of the snapshot and the transactions after it. {@link
+ * #apply} is the only way it changes, live and on replay alike, so a reopened store gives the same
+ * state. Not thread-safe: the client serialises calls.
+ */
+public final class ClientState {
+  private final StateData d;
+
+  // Derived from d.visits; rebuilt on load, kept up to date by apply.
+  private final Map<UUID, Set<UUID>> visitsByPatient = new HashMap<>();
+  private final Map<UUID, UUID> amendedBy = new HashMap<>();
+
+  @Nullable private ReadModel readModel;
+
+  private ClientState(StateData d) {
+    this.d = d;
+    for (VisitData v : d.visits.values()) {
+      index(v);
+    }
+  }
+
+  /** Returns the state of a new data directory. */
+  public static ClientState empty() {
+    return new ClientState(new StateData());
+  }
+
+  /**
+   * Returns the state stored in a snapshot.
+   *
+   * @throws JsonParseException if the snapshot cannot be read
+   */
+  public static ClientState fromSnapshot(byte[] snapshot) {
+    StateData d = Json.GSON.fromJson(new String(snapshot, StandardCharsets.UTF_8), StateData.class);
+    if (d == null) {
+      throw new JsonParseException("empty snapshot");
+    }
+    if (d.schema != StateData.SCHEMA) {
+      throw new JsonParseException("snapshot schema " + d.schema + " is not " + StateData.SCHEMA);
+    }
+    return new ClientState(d);
+  }
+
+  /** Returns the state as a snapshot. */
+  public byte[] snapshot() {
+    return Json.GSON.toJson(d).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Returns a transaction as stored. */
+  public static byte[] serialize(Tx tx) {
+    return Json.GSON.toJson(tx).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns a stored transaction.
+   *
+   * @throws JsonParseException if it cannot be read
+   */
+  public static Tx deserialize(byte[] bytes) {
+    Tx tx = Json.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Tx.class);
+    if (tx == null || tx.kind == null || tx.at == null) {
+      throw new JsonParseException("not a transaction");
+    }
+    return tx;
+  }
+
+  // --- reads -------------------------------------------------------------------------------
+
+  @Nullable
+  public UUID deviceId() {
+    return d.deviceId;
+  }
+
+  public long lastDeviceSeq() {
+    return d.lastDeviceSeq;
+  }
+
+  public long ackedThroughSeq() {
+    return d.ackedThroughSeq;
+  }
+
+  /** Returns the server's {@code lastSeq} for the current device id, as last heard. */
+  public long serverLastSeq() {
+    return d.serverLastSeq;
+  }
+
+  public long hlc() {
+    return d.hlc;
+  }
+
+  @Nullable
+  public JsonObject cursor() {
+    return d.cursor == null || !d.cursor.isJsonObject()
+        ? null
+        : d.cursor.getAsJsonObject().deepCopy();
+  }
+
+  /** Returns the {@code seq} of the cursor, 0 before the first pull. */
+  public long cursorSeq() {
+    JsonObject cursor = cursor();
+    if (cursor == null) {
+      return 0;
+    }
+    JsonElement seq = cursor.get("seq");
+    return seq == null || seq.isJsonNull() ? 0 : seq.getAsLong();
+  }
+
+  @Nullable
+  public Registration registration() {
+    return d.registration;
+  }
+
+  @Nullable
+  public Instant lastSuccessfulSyncAt() {
+    return d.lastSuccessfulSyncAt;
+  }
+
+  @Nullable
+  public Instant lastResetAt() {
+    return d.lastResetAt;
+  }
+
+  /** Returns the pending mutations in device-seq order (unmodifiable). */
+  public List<OutboxEntry> outbox() {
+    return Collections.unmodifiableList(d.outbox);
+  }
+
+  /** Returns the acknowledged mutations still retained (unmodifiable). */
+  public List<OutboxEntry> sent() {
+    return Collections.unmodifiableList(d.sent);
+  }
+
+  /** Returns the rejections, oldest first (unmodifiable). */
+  public List<RejectionData> rejections() {
+    return Collections.unmodifiableList(d.rejections);
+  }
+
+  /** Returns the pulled conflict rows (unmodifiable). */
+  public Map<UUID, ConflictData> conflicts() {
+    return Collections.unmodifiableMap(d.conflicts);
+  }
+
+  /** Returns the pulled patients (unmodifiable). */
+  public Map<UUID, PatientData> serverPatients() {
+    return Collections.unmodifiableMap(d.patients);
+  }
+
+  /** Returns the pulled follow-ups (unmodifiable). */
+  public Map<UUID, VisitData> serverVisits() {
+    return Collections.unmodifiableMap(d.visits);
+  }
+
+  Set<UUID> serverVisitIdsOf(UUID patientId) {
+    Set<UUID> ids = visitsByPatient.get(patientId);
+    return ids == null ? Collections.<UUID>emptySet() : ids;
+  }
+
+  @Nullable
+  UUID serverAmendedBy(UUID visitId) {
+    return amendedBy.get(visitId);
+  }
+
+  /** Returns whether an acknowledged entry still lays its change over the pulled data. */
+  public boolean inOverlay(OutboxEntry e) {
+    if (e.isRejected()) {
+      return false;
+    }
+    return e.overlayUntil == OutboxEntry.UNTIL_RESET_PULL_ENDS || e.overlayUntil > cursorSeq();
+  }
+
+  /** Returns the read model: the pulled data with the outbox laid over it. */
+  public ReadModel read() {
+    ReadModel model = readModel;
+    if (model == null) {
+      model = new ReadModel(this);
+      readModel = model;
+    }
+    return model;
+  }
+
+  // --- apply -------------------------------------------------------------------------------
+
+  /** Applies one transaction; the caller has made it durable first. */
+  public void apply(Tx tx) {
+    readModel = null;
+    switch (tx.kind) {
+      case INIT:
+        if (d.deviceId == null) {
+          d.deviceId = tx.deviceId;
+        }
+        break;
+      case LOCAL:
+        applyLocal(tx);
+        break;
+      case ROUND_TRIP:
+        applyRoundTrip(tx);
+        break;
+      case REGISTERED:
+        if (tx.registration != null
+            && tx.registration.deviceId != null
+            && tx.registration.deviceId.equals(d.deviceId)) {
+          d.registration = tx.registration;
+          d.serverLastSeq = tx.registration.lastSeq;
+        }
+        break;
+      case NEW_DEVICE:
+        applyNewDevice(tx);
+        break;
+      case ACKNOWLEDGE:
+        for (RejectionData r : d.rejections) {
+          if (r.mutationId != null && r.mutationId.equals(tx.mutationId)) {
+            r.acknowledged = true;
+          }
+        }
+        break;
+      default:
+        throw new IllegalStateException("unknown transaction kind " + tx.kind);
+    }
+  }
+
+  private void applyLocal(Tx tx) {
+    OutboxEntry e = require(tx.entry, "entry");
+    d.outbox.add(e);
+    d.lastDeviceSeq = Math.max(d.lastDeviceSeq, e.seq());
+    d.hlc = Math.max(d.hlc, e.mutation().hlc);
+  }
+
+  private void applyNewDevice(Tx tx) {
+    Registration r = require(tx.registration, "registration");
+    d.deviceId = r.deviceId;
+    d.registration = r;
+    d.ackedThroughSeq = r.lastSeq;
+    d.serverLastSeq = r.lastSeq;
+    long seq = r.lastSeq;
+    for (OutboxEntry e : d.outbox) {
+      e.mutation().deviceSeq = ++seq;
+    }
+    d.lastDeviceSeq = seq;
+  }
+
+  private void applyRoundTrip(Tx tx) {
+    SyncResponse r = require(tx.response, "response");
+    Instant at = require(tx.at, "at");
+    boolean sameDevice = tx.deviceId != null && tx.deviceId.equals(d.deviceId);
+    long ackChange = r.ackChangeSeq == null ? 0 : r.ackChangeSeq;
+
+    if (r.resetRequired) {
+      // The old epoch's change seqs mean nothing in the new one. A change still laid over stays
+      // visible until the pull after the reset has caught up (or a re-send answers a new change
+      // seq); one the cursor had passed is done.
+      for (OutboxEntry e : d.sent) {
+        e.overlayUntil = inOverlay(e) ? OutboxEntry.UNTIL_RESET_PULL_ENDS : 0;
+      }
+      d.patients.clear();
+      d.visits.clear();
+      d.conflicts.clear();
+      d.seqs.clear();
+      visitsByPatient.clear();
+      amendedBy.clear();
+      d.cursor = null;
+      d.lastResetAt = at;
+    }
+
+    if (r.results != null) {
+      for (ResultWire result : r.results) {
+        applyResult(result, ackChange, tx, at);
+      }
+    }
+    if (sameDevice && r.ackedThroughSeq != null) {
+      long through = r.ackedThroughSeq;
+      Iterator<OutboxEntry> it = d.outbox.iterator();
+      while (it.hasNext()) {
+        OutboxEntry e = it.next();
+        if (e.seq() <= through) {
+          // Processed by the server, but its result did not come with this answer (it came with
+          // one that was lost); it is kept visible until the cursor passes this request's writes.
+          it.remove();
+          e.ackedAt = at;
+          e.ackedDeviceId = tx.deviceId;
+          e.overlayUntil = Math.max(ackChange, cursorSeq() + 1);
+          d.sent.add(e);
+        }
+      }
+      d.ackedThroughSeq = Math.max(d.ackedThroughSeq, through);
+      d.serverLastSeq = through;
+    }
+    if (sameDevice && r.expectedSeq != null) {
+      // A gap: the server lost what came before (a restore); send again from there.
+      d.serverLastSeq = Math.min(d.serverLastSeq, r.expectedSeq - 1);
+    }
+
+    if (r.changes != null) {
+      for (ChangeWire c : r.changes) {
+        applyChange(c);
+      }
+    }
+    if (r.nextCursor != null && r.nextCursor.isJsonObject()) {
+      d.cursor = r.nextCursor.deepCopy();
+    }
+    if (r.serverHlc != null) {
+      d.hlc = Math.max(d.hlc, r.serverHlc);
+    }
+    if (!r.hasMore) {
+      for (OutboxEntry e : d.sent) {
+        if (e.overlayUntil == OutboxEntry.UNTIL_RESET_PULL_ENDS) {
+          e.overlayUntil = 0;
+        }
+      }
+      if (d.outbox.isEmpty() && r.expectedSeq == null) {
+        d.lastSuccessfulSyncAt = at;
+      }
+    }
+    prune(at, tx.retentionMillis);
+  }
+
+  private void applyResult(ResultWire result, long ackChange, Tx tx, Instant at) {
+    if (result.mutationId == null) {
+      return;
+    }
+    OutboxEntry e = null;
+    boolean fresh = false;
+    for (Iterator<OutboxEntry> it = d.outbox.iterator(); it.hasNext(); ) {
+      OutboxEntry candidate = it.next();
+      if (candidate.mutationId().equals(result.mutationId)) {
+        it.remove();
+        e = candidate;
+        fresh = true;
+        break;
+      }
+    }
+    if (e == null) {
+      for (OutboxEntry candidate : d.sent) {
+        if (candidate.mutationId().equals(result.mutationId)) {
+          e = candidate;
+          break;
+        }
+      }
+    }
+    if (e == null) {
+      // A result for a mutation no longer retained (a re-send answered twice): nothing to update.
+      return;
+    }
+    e.result = result;
+    e.ackedDeviceId = tx.deviceId;
+    if (fresh || e.ackedAt == null) {
+      e.ackedAt = at;
+    }
+    e.overlayUntil = result.changeSeq != null ? result.changeSeq : ackChange;
+    if (fresh) {
+      d.sent.add(e);
+    }
+    if (result.hlc != null) {
+      d.hlc = Math.max(d.hlc, result.hlc);
+    }
+    if (e.isRejected() && !hasRejection(e.mutationId())) {
+      RejectionData rej = new RejectionData();
+      rej.mutationId = e.mutationId();
+      rej.type = e.mutation().type;
+      rej.recordId = e.recordId;
+      rej.code = result.code == null ? "REJECTED" : result.code;
+      rej.messageZh = result.messageZh == null ? "服务器拒绝了此项修改。" : result.messageZh;
+      rej.messageEn =
+          result.messageEn == null ? "The server rejected this change." : result.messageEn;
+      rej.fieldErrors =
+          result.fieldErrors == null
+              ? new ArrayList<org.suifang.client.FieldError>()
+              : new ArrayList<>(result.fieldErrors);
+      rej.payload = e.mutation().payload;
+      rej.createdAt = e.mutation().createdAt;
+      rej.rejectedAt = at;
+      d.rejections.add(rej);
+    }
+  }
+
+  private boolean hasRejection(UUID mutationId) {
+    for (RejectionData r : d.rejections) {
+      if (mutationId.equals(r.mutationId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void applyChange(ChangeWire c) {
+    if (c.id == null || c.type == null || c.data == null || !c.data.isJsonObject()) {
+      return;
+    }
+    JsonObject data = c.data.getAsJsonObject();
+    Long previous = d.seqs.get(c.id);
+    if (previous != null && c.seq < previous) {
+      // An older copy (a repeated page): the stored one is newer.
+      return;
+    }
+    switch (c.type) {
+      case "PATIENT":
+        d.seqs.put(c.id, c.seq);
+        PatientData p = Json.GSON.fromJson(data, PatientData.class);
+        p.id = c.id;
+        if (Boolean.FALSE.equals(p.inScope)) {
+          removePatient(c.id);
+        } else {
+          d.patients.put(c.id, p);
+          if (p.versions != null) {
+            for (FieldVersion v : p.versions.values()) {
+              if (v != null) {
+                d.hlc = Math.max(d.hlc, v.hlc());
+              }
+            }
+          }
+        }
+        break;
+      case "FOLLOW_UP":
+        d.seqs.put(c.id, c.seq);
+        VisitData v = VisitData.fromWire(data);
+        VisitData old = d.visits.put(c.id, v);
+        if (old != null) {
+          unindex(old);
+        }
+        index(v);
+        break;
+      case "CONFLICT":
+        d.seqs.put(c.id, c.seq);
+        ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
+        conflict.id = c.id;
+        d.conflicts.put(c.id, conflict);
+        if (conflict.winner != null) {
+          d.hlc = Math.max(d.hlc, conflict.winner.hlc);
+        }
+        if (conflict.loser != null) {
+          d.hlc = Math.max(d.hlc, conflict.loser.hlc);
+        }
+        break;
+      default:
+        // A change type of a newer server: ignored (docs/sync-protocol.md, schema evolution).
+        break;
+    }
+  }
+
+  private void removePatient(UUID patientId) {
+    d.patients.remove(patientId);
+    for (UUID visitId : new ArrayList<>(serverVisitIdsOf(patientId))) {
+      VisitData v = d.visits.remove(visitId);
+      if (v != null) {
+        unindex(v);
+      }
+    }
+    Iterator<ConflictData> it = d.conflicts.values().iterator();
+    while (it.hasNext()) {
+      if (patientId.equals(it.next().patientId)) {
+        it.remove();
+      }
+    }
+  }
+
+  private void prune(Instant at, long retentionMillis) {
+    if (retentionMillis < 0) {
+      return;
+    }
+    Instant horizon = at.minusMillis(retentionMillis);
+    Iterator<OutboxEntry> it = d.sent.iterator();
+    while (it.hasNext()) {
+      OutboxEntry e = it.next();
+      if (e.ackedAt != null && e.ackedAt.isBefore(horizon) && !inOverlay(e)) {
+        it.remove();
+      }
+    }
+  }
+
+  private void index(VisitData v) {
+    if (v.patientId != null) {
+      Set<UUID> ids = visitsByPatient.get(v.patientId);
+      if (ids == null) {
+        ids = new LinkedHashSet<>();
+        visitsByPatient.put(v.patientId, ids);
+      }
+      ids.add(v.id());
+    }
+    if (v.amends != null) {
+      amendedBy.put(v.amends, v.id());
+    }
+  }
+
+  private void unindex(VisitData v) {
+    if (v.patientId != null) {
+      Set<UUID> ids = visitsByPatient.get(v.patientId);
+      if (ids != null) {
+        ids.remove(v.id());
+      }
+    }
+    if (v.amends != null && v.id().equals(amendedBy.get(v.amends))) {
+      amendedBy.remove(v.amends);
+    }
+  }
+
+  private static <T> T require(@Nullable T value, String name) {
+    if (value == null) {
+      throw new IllegalStateException("transaction without " + name);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,46 @@
+package org.suifang.client.internal.state;
+
+import com.google.gson.JsonElement;
+import com.google.gson.annotations.SerializedName;
+import java.time.Instant;
+import java.util.UUID;
+import javax.annotation.Nullable;
+
+/** A {@code CONFLICT} change row (docs/sync-protocol.md, "Change types"). */
+public final class ConflictData {
+  @SerializedName("id")
+  public @Nullable UUID id;
+
+  @SerializedName("patientId")
+  public @Nullable UUID patientId;
+
+  @SerializedName("field")
+  public @Nullable String field;
+
+  @SerializedName("winner")
+  public @Nullable Side winner;
+
+  @SerializedName("loser")
+  public @Nullable Side loser;
+
+  @SerializedName("detectedAt")
+  public @Nullable Instant detectedAt;
+
+  @SerializedName("status")
+  public @Nullable String status;
+
+  /** One side of the conflict. */
+  public static final class Side {
+    @SerializedName("value")
+    public @Nullable JsonElement value;
+
+    @SerializedName("hlc")
+    public long hlc;
+
+    @SerializedName("deviceId")
+    public @Nullable UUID deviceId;
+
+    @SerializedName("authorId")
+    public @Nullable UUID authorId;
+  }
+}

@@ -1,0 +1,151 @@
+package org.suifang.client.internal.state;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.annotations.SerializedName;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.annotation.Nullable;
+import org.suifang.client.FieldError;
+import org.suifang.client.VisitForm;
+import org.suifang.client.internal.Json;
+
+/**
+ * A follow-up record: the form as stored and what the server (or, until its copy arrives, the
+ * tablet) added to it. Treated as immutable once stored.
+ */
+public final class VisitData {
+  @SerializedName("form")
+  public @Nullable VisitForm form;
+
+  @SerializedName("patientId")
+  public @Nullable UUID patientId;
+
+  @SerializedName("doctorId")
+  public @Nullable UUID doctorId;
+
+  @SerializedName("receivedAt")
+  public @Nullable Instant receivedAt;
+
+  @SerializedName("assessment")
+  public @Nullable AssessmentData assessment;
+
+  @SerializedName("warnings")
+  public @Nullable List<FieldError> warnings;
+
+  @SerializedName("amends")
+  public @Nullable UUID amends;
+
+  @SerializedName("amendReason")
+  public @Nullable String amendReason;
+
+  @SerializedName("voidedAt")
+  public @Nullable Instant voidedAt;
+
+  @SerializedName("voidedBy")
+  public @Nullable UUID voidedBy;
+
+  @SerializedName("voidReason")
+  public @Nullable String voidReason;
+
+  @SerializedName("assessmentMismatch")
+  public boolean assessmentMismatch;
+
+  /** Returns the record id (the form's). */
+  public UUID id() {
+    return requireForm().id();
+  }
+
+  /** Returns the form; a stored record always has one. */
+  public VisitForm requireForm() {
+    if (form == null || form.id() == null) {
+      throw new IllegalStateException("follow-up without a form id");
+    }
+    return form;
+  }
+
+  /** Returns the visit date. */
+  public LocalDate visitDate() {
+    LocalDate d = requireForm().visitDate();
+    if (d == null) {
+      throw new IllegalStateException("follow-up without a visit date: " + id());
+    }
+    return d;
+  }
+
+  /** Returns a shallow copy; the parts are immutable. */
+  public VisitData copy() {
+    return Json.GSON.fromJson(Json.GSON.toJsonTree(this), VisitData.class);
+  }
+
+  /**
+   * Reads the {@code data} of a {@code FOLLOW_UP} change row: the form fields at the top level,
+   * plus the server's own fields. Coded values may come as names or as {@code {"code": …}} labels;
+   * both are read.
+   */
+  public static VisitData fromWire(JsonObject data) {
+    JsonObject d = data.deepCopy();
+    codes(d, "symptoms");
+    codes(d, "reportedDangerSigns");
+    code(d, "classificationOverride");
+    JsonElement a = d.get("assessment");
+    if (a != null && a.isJsonObject()) {
+      codes(a.getAsJsonObject(), "dangerSigns");
+      code(a.getAsJsonObject(), "classification");
+      code(a.getAsJsonObject(), "nextStep");
+    }
+    VisitData v = new VisitData();
+    v.form = Json.GSON.fromJson(d, VisitForm.class);
+    v.patientId = Json.GSON.fromJson(d.get("patientId"), UUID.class);
+    v.doctorId = Json.GSON.fromJson(d.get("doctorId"), UUID.class);
+    v.receivedAt = Json.GSON.fromJson(d.get("receivedAt"), Instant.class);
+    v.assessment = Json.GSON.fromJson(d.get("assessment"), AssessmentData.class);
+    v.amends = Json.GSON.fromJson(d.get("amends"), UUID.class);
+    v.amendReason = string(d, "amendReason");
+    v.voidedAt = Json.GSON.fromJson(d.get("voidedAt"), Instant.class);
+    v.voidedBy = Json.GSON.fromJson(d.get("voidedBy"), UUID.class);
+    v.voidReason = string(d, "voidReason");
+    JsonElement mismatch = d.get("assessmentMismatch");
+    v.assessmentMismatch = mismatch != null && !mismatch.isJsonNull();
+    JsonElement w = d.get("warnings");
+    if (w != null && w.isJsonArray()) {
+      v.warnings =
+          Json.GSON.fromJson(
+              w, new com.google.gson.reflect.TypeToken<List<FieldError>>() {}.getType());
+    }
+    return v;
+  }
+
+  @Nullable
+  private static String string(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    return e == null || e.isJsonNull() ? null : e.getAsString();
+  }
+
+  /** Replaces a label object {@code {"code": X, …}} by {@code X}. */
+  private static void code(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    if (e != null && e.isJsonObject() && e.getAsJsonObject().has("code")) {
+      o.add(name, e.getAsJsonObject().get("code"));
+    }
+  }
+
+  private static void codes(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    if (e == null || !e.isJsonArray()) {
+      return;
+    }
+    JsonArray out = new JsonArray();
+    for (JsonElement item : e.getAsJsonArray()) {
+      if (item.isJsonObject() && item.getAsJsonObject().has("code")) {
+        out.add(item.getAsJsonObject().get("code"));
+      } else {
+        out.add(item);
+      }
+    }
+    o.add(name, out);
+  }
+}
