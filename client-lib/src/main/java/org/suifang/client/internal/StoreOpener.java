@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import javax.annotation.Nullable;
 import javax.crypto.SecretKey;
+import org.suifang.client.internal.store.JournalStore;
 import org.suifang.client.internal.store.LocalStore;
 
 /** Opens the durable store of a data directory. */
@@ -19,11 +20,7 @@ public interface StoreOpener {
       new StoreOpener() {
         @Override
         public LocalStore open(File directory, @Nullable SecretKey key) throws IOException {
-          // INTEGRATION POINT: the journal store is written concurrently on branch `store`. When it
-          // is merged, replace the next statement with:
-          //   return JournalStore.open(directory, key);
-          throw new IOException(
-              "JournalStore is not merged yet: no default LocalStore for " + directory);
+          return JournalStore.open(directory, key);
         }
       };
 }
