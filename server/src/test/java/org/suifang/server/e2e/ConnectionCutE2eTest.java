@@ -144,14 +144,14 @@ class ConnectionCutE2eTest {
   }
 
   @Test
-  void cutBeforeTheRequestIsSent() throws Exception {
+  void cutBeforeTheRequestIsSent_nothingApplied_retryConverges() throws Exception {
     interceptorCut(
         "interceptor: before sending", Reached.NOT_AT_ALL, FaultInterceptor.dropBeforeSending());
     proxyCut(Reached.NOT_AT_ALL, Cut.refuse());
   }
 
   @Test
-  void cutWhileTheRequestBodyIsSent() throws Exception {
+  void cutWhileTheRequestBodyIsSent_nothingApplied_retryConverges() throws Exception {
     proxyCut(Reached.NOT_AT_ALL, Cut.requestPrefix("request head only", (h, body) -> 0));
     proxyCut(Reached.NOT_AT_ALL, Cut.requestPrefix("one body byte", (h, body) -> 1));
     proxyCut(Reached.NOT_AT_ALL, Cut.requestPrefix("half the body", (h, body) -> body / 2));
@@ -160,14 +160,14 @@ class ConnectionCutE2eTest {
   }
 
   @Test
-  void cutAfterTheWholeRequest_beforeTheServerAnswers() throws Exception {
+  void cutAfterTheWholeRequest_beforeTheServerAnswers_retryConverges() throws Exception {
     // Whether the server finishes a request whose connection is gone is up to it: either way the
     // next sync must converge.
     proxyCut(Reached.UNKNOWN, Cut.afterRequest());
   }
 
   @Test
-  void cutAfterTheServerCommitted_beforeTheAnswerArrives() throws Exception {
+  void cutAfterTheServerCommitted_retryAnsweredAsDuplicates() throws Exception {
     interceptorCut(
         "interceptor: after the server answered",
         Reached.APPLIED,
@@ -176,7 +176,7 @@ class ConnectionCutE2eTest {
   }
 
   @Test
-  void cutInsideTheResponse_atManyOffsets() throws Exception {
+  void cutInsideTheResponse_atNamedOffsets_retryAnsweredAsDuplicates() throws Exception {
     proxyCut(Reached.APPLIED, Cut.responsePrefix("1 response byte", (head, total) -> 1));
     proxyCut(Reached.APPLIED, Cut.responsePrefix("in the status line", (head, total) -> 9));
     proxyCut(Reached.APPLIED, Cut.responsePrefix("half the head", (head, total) -> head / 2));
@@ -198,7 +198,7 @@ class ConnectionCutE2eTest {
   }
 
   @Test
-  void cutInsideTheResponse_sweepOverEverySixteenth() throws Exception {
+  void cutInsideTheResponse_atEverySixteenth_retryAnsweredAsDuplicates() throws Exception {
     for (int k = 0; k < 16; k++) {
       int sixteenths = k;
       proxyCut(
@@ -209,7 +209,7 @@ class ConnectionCutE2eTest {
   }
 
   @Test
-  void twoCutsInARow_thenTheSyncGoesThrough() throws Exception {
+  void twoCutsInARow_thirdSyncSendsEverythingOnce() throws Exception {
     recordTwo(0);
     proxy.cutNextSync(Cut.responsePrefix("first of two", (head, total) -> head + 3));
     tablet.syncFails();

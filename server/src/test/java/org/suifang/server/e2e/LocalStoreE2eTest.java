@@ -127,7 +127,7 @@ class LocalStoreE2eTest {
   }
 
   @Test
-  void encryptedStore_noNameIdNumberOrTokenInAnyFile() throws Exception {
+  void encryptedStore_synced_noNameIdNumberOrTokenInAnyFile() throws Exception {
     auth.seedArea();
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
