@@ -116,15 +116,28 @@ class SyncService {
       }
     }
 
-    ChangeFeed.Page page =
-        feed.pull(
-            request.cursor(), user, request.pullLimitOrDefault(), request.pullMaxBytesOrDefault());
-    long serverHlc =
-        transactions.executeWrite(
-            status -> {
-              deviceRows.updateLastSync(request.deviceId(), clock.instant());
-              return sequencer.currentHlc();
-            });
+    ChangeFeed.Page page;
+    long serverHlc;
+    try {
+      page =
+          feed.pull(
+              request.cursor(),
+              user,
+              request.pullLimitOrDefault(),
+              request.pullMaxBytesOrDefault());
+      serverHlc =
+          transactions.executeWrite(
+              status -> {
+                deviceRows.updateLastSync(request.deviceId(), clock.instant());
+                return sequencer.currentHlc();
+              });
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The pushed mutations are committed; the retry answers them as duplicates and pulls again.
+      LOG.warn("Sync of device {}: the pull failed: temporary failure", request.deviceId(), e);
+      throw new ApiException(SyncError.SYNC_UNAVAILABLE);
+    }
     return new SyncResponse(
         results,
         lastSeq,
