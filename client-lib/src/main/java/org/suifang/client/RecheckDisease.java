@@ -10,7 +10,8 @@ import org.suifang.rules.Disease;
 import org.suifang.rules.VisitMode;
 
 /**
- * One disease of a {@link RecheckEntry}: the visit that asked for the two-week recheck. Immutable.
+ * One disease of a rechecks {@link DueEntry}: the visit that asked for the two-week recheck.
+ * Immutable.
  */
 public final class RecheckDisease {
   private final Disease disease;

@@ -13,7 +13,7 @@ import org.suifang.rules.Disease;
 import org.suifang.rules.NextStep;
 import org.suifang.rules.VisitMode;
 
-/** One referred disease of a {@link ReferralEntry}. Immutable. */
+/** One referred disease of a referral {@link DueEntry}. Immutable. */
 public final class ReferralDisease {
   private final Disease disease;
   private final UUID followUpId;

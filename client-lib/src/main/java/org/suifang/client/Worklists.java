@@ -27,7 +27,7 @@ public final class Worklists {
   }
 
   /** Returns the patients waiting for their two-week recheck (第1次控制不满意2周随访). */
-  public List<RecheckEntry> rechecks(String villageCode, LocalDate date) {
+  public List<DueEntry<RecheckDisease>> rechecks(String villageCode, LocalDate date) {
     check(villageCode, date);
     synchronized (core.lock()) {
       return calculator().rechecks(villageCode, date);
@@ -35,7 +35,7 @@ public final class Worklists {
   }
 
   /** Returns the referred patients whose referral still needs its follow-up. */
-  public List<ReferralEntry> referrals(String villageCode, LocalDate date) {
+  public List<DueEntry<ReferralDisease>> referrals(String villageCode, LocalDate date) {
     check(villageCode, date);
     synchronized (core.lock()) {
       return calculator().referrals(villageCode, date);

@@ -151,14 +151,10 @@ class WorklistsTest {
     phone(phoned, LocalDate.of(2026, 11, 5), LocalDate.of(2026, 12, 1));
     assertThat(asked.assessment().nextStep()).isEqualTo(NextStep.FIRST_UNCONTROLLED_RECHECK);
 
-    List<RecheckEntry> rechecks = client.worklists().rechecks(V, D);
+    List<DueEntry<RecheckDisease>> rechecks = client.worklists().rechecks(V, D);
 
     assertThat(rechecks)
-        .extracting(
-            e -> e.patient().name(),
-            RecheckEntry::dueDate,
-            RecheckEntry::daysLeft,
-            RecheckEntry::past)
+        .extracting(e -> e.patient().name(), DueEntry::dueDate, DueEntry::daysLeft, DueEntry::past)
         .containsExactly(
             tuple("癸", LocalDate.of(2026, 11, 15), -5L, true),
             tuple("辛", LocalDate.of(2026, 11, 26), 6L, false));
@@ -189,10 +185,10 @@ class WorklistsTest {
                     .build());
     assertThat(second.assessment().nextStep()).isEqualTo(NextStep.REFERRAL);
 
-    List<ReferralEntry> referrals = client.worklists().referrals(V, D);
+    List<DueEntry<ReferralDisease>> referrals = client.worklists().referrals(V, D);
 
     assertThat(referrals)
-        .extracting(e -> e.patient().name(), ReferralEntry::dueDate, ReferralEntry::past)
+        .extracting(e -> e.patient().name(), DueEntry::dueDate, DueEntry::past)
         .containsExactly(
             tuple("寅", LocalDate.of(2026, 10, 29), true),
             tuple("子", LocalDate.of(2026, 11, 24), false));

@@ -8,18 +8,18 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 import org.suifang.client.AnnualCheckDisease;
 import org.suifang.client.AnnualCheckEntry;
+import org.suifang.client.DueEntry;
 import org.suifang.client.ManagementStatus;
 import org.suifang.client.OverdueDisease;
 import org.suifang.client.OverdueEntry;
 import org.suifang.client.OverdueReason;
 import org.suifang.client.RecheckDisease;
-import org.suifang.client.RecheckEntry;
 import org.suifang.client.Referral;
 import org.suifang.client.ReferralDisease;
-import org.suifang.client.ReferralEntry;
 import org.suifang.client.VisitForm;
 import org.suifang.client.WorklistPatient;
 import org.suifang.client.WorklistSettings;
@@ -142,7 +142,7 @@ public final class WorklistCalculator {
         });
   }
 
-  public List<RecheckEntry> rechecks(String villageCode, final LocalDate d) {
+  public List<DueEntry<RecheckDisease>> rechecks(String villageCode, final LocalDate d) {
     List<Row<RecheckDisease>> rows = new ArrayList<>();
     for (Summary s : summaries(villageCode, d)) {
       VisitData m = s.managing;
@@ -172,30 +172,10 @@ public final class WorklistCalculator {
               .build();
       rows.add(new Row<>(s, m.visitDate(), item));
     }
-    return entries(
-        rows,
-        d,
-        new EntryMaker<RecheckDisease, RecheckEntry>() {
-          @Override
-          public RecheckEntry make(WorklistPatient patient, List<Row<RecheckDisease>> list) {
-            LocalDate due = null;
-            List<RecheckDisease> diseases = new ArrayList<>();
-            for (Row<RecheckDisease> r : list) {
-              diseases.add(r.item);
-              due = due == null || r.item.dueDate().isBefore(due) ? r.item.dueDate() : due;
-            }
-            return RecheckEntry.newBuilder()
-                .patient(patient)
-                .dueDate(due)
-                .daysLeft(days(d, due))
-                .past(due.isBefore(d))
-                .diseases(diseases)
-                .build();
-          }
-        });
+    return entries(rows, d, dueEntries(d, RecheckDisease::dueDate));
   }
 
-  public List<ReferralEntry> referrals(String villageCode, final LocalDate d) {
+  public List<DueEntry<ReferralDisease>> referrals(String villageCode, final LocalDate d) {
     List<Row<ReferralDisease>> rows = new ArrayList<>();
     for (Summary s : summaries(villageCode, d)) {
       VisitData last = s.last;
@@ -233,27 +213,31 @@ public final class WorklistCalculator {
               .build();
       rows.add(new Row<>(s, last.visitDate(), item));
     }
-    return entries(
-        rows,
-        d,
-        new EntryMaker<ReferralDisease, ReferralEntry>() {
-          @Override
-          public ReferralEntry make(WorklistPatient patient, List<Row<ReferralDisease>> list) {
-            LocalDate due = null;
-            List<ReferralDisease> diseases = new ArrayList<>();
-            for (Row<ReferralDisease> r : list) {
-              diseases.add(r.item);
-              due = due == null || r.item.dueDate().isBefore(due) ? r.item.dueDate() : due;
-            }
-            return ReferralEntry.newBuilder()
-                .patient(patient)
-                .dueDate(due)
-                .daysLeft(days(d, due))
-                .past(due.isBefore(d))
-                .diseases(diseases)
-                .build();
-          }
-        });
+    return entries(rows, d, dueEntries(d, ReferralDisease::dueDate));
+  }
+
+  /** Groups a patient's diseases into one entry due at the earliest of their due dates. */
+  private static <D> EntryMaker<D, DueEntry<D>> dueEntries(
+      final LocalDate d, final Function<D, LocalDate> dueDateOf) {
+    return new EntryMaker<D, DueEntry<D>>() {
+      @Override
+      public DueEntry<D> make(WorklistPatient patient, List<Row<D>> list) {
+        LocalDate due = null;
+        List<D> diseases = new ArrayList<>();
+        for (Row<D> r : list) {
+          diseases.add(r.item);
+          LocalDate itemDue = dueDateOf.apply(r.item);
+          due = due == null || itemDue.isBefore(due) ? itemDue : due;
+        }
+        return DueEntry.<D>newBuilder()
+            .patient(patient)
+            .dueDate(due)
+            .daysLeft(days(d, due))
+            .past(due.isBefore(d))
+            .diseases(diseases)
+            .build();
+      }
+    };
   }
 
   public List<AnnualCheckEntry> annualChecks(String villageCode, LocalDate d) {

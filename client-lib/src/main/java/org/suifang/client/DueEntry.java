@@ -8,17 +8,20 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * A patient waiting for a two-week recheck (第1次控制不满意2周随访), with each disease concerned
- * (docs/worklists.md). Immutable.
+ * A patient on a worklist whose entries fall due on a date, with each disease concerned
+ * (docs/worklists.md): the two-week rechecks (第1次控制不满意2周随访, {@code D} = {@link D}) and the referral
+ * follow-ups ({@code D} = {@link ReferralDisease}). Immutable.
+ *
+ * @param <D> the list's per-disease detail
  */
-public final class RecheckEntry {
+public final class DueEntry<D> {
   private final WorklistPatient patient;
   private final LocalDate dueDate;
   private final long daysLeft;
   private final boolean past;
-  private final List<RecheckDisease> diseases;
+  private final List<D> diseases;
 
-  private RecheckEntry(Builder b) {
+  private DueEntry(Builder<D> b) {
     this.patient = Objects.requireNonNull(b.patient, "patient == null");
     this.dueDate = Objects.requireNonNull(b.dueDate, "dueDate == null");
     this.daysLeft = b.daysLeft;
@@ -27,13 +30,13 @@ public final class RecheckEntry {
   }
 
   /** Returns an empty builder. */
-  public static Builder newBuilder() {
-    return new Builder();
+  public static <D> Builder<D> newBuilder() {
+    return new Builder<>();
   }
 
   /** Returns a builder holding this object's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public Builder<D> toBuilder() {
+    return new Builder<>(this);
   }
 
   /** Returns the patient. */
@@ -57,7 +60,7 @@ public final class RecheckEntry {
   }
 
   /** Returns the diseases, hypertension first (unmodifiable). */
-  public List<RecheckDisease> diseases() {
+  public List<D> diseases() {
     return diseases;
   }
 
@@ -66,10 +69,10 @@ public final class RecheckEntry {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof RecheckEntry)) {
+    if (!(o instanceof DueEntry)) {
       return false;
     }
-    RecheckEntry that = (RecheckEntry) o;
+    DueEntry<?> that = (DueEntry<?>) o;
     return Objects.equals(patient, that.patient)
         && Objects.equals(dueDate, that.dueDate)
         && daysLeft == that.daysLeft
@@ -84,7 +87,7 @@ public final class RecheckEntry {
 
   @Override
   public String toString() {
-    return "RecheckEntry{"
+    return "DueEntry{"
         + "patient="
         + patient
         + ", dueDate="
@@ -98,17 +101,21 @@ public final class RecheckEntry {
         + "}";
   }
 
-  /** Builds a {@link RecheckEntry}; not thread-safe. */
-  public static final class Builder {
+  /**
+   * Builds a {@link DueEntry}; not thread-safe.
+   *
+   * @param <D> the list's per-disease detail
+   */
+  public static final class Builder<D> {
     @Nullable private WorklistPatient patient;
     @Nullable private LocalDate dueDate;
     private long daysLeft;
     private boolean past;
-    private List<RecheckDisease> diseases = new ArrayList<>();
+    private List<D> diseases = new ArrayList<>();
 
     private Builder() {}
 
-    private Builder(RecheckEntry source) {
+    private Builder(DueEntry<D> source) {
       patient = source.patient;
       dueDate = source.dueDate;
       daysLeft = source.daysLeft;
@@ -117,42 +124,42 @@ public final class RecheckEntry {
     }
 
     /** Sets the patient (required). */
-    public Builder patient(WorklistPatient patient) {
+    public Builder<D> patient(WorklistPatient patient) {
       this.patient = Objects.requireNonNull(patient, "patient == null");
       return this;
     }
 
     /** Sets the earliest due date of the diseases (required). */
-    public Builder dueDate(LocalDate dueDate) {
+    public Builder<D> dueDate(LocalDate dueDate) {
       this.dueDate = Objects.requireNonNull(dueDate, "dueDate == null");
       return this;
     }
 
     /** Sets days from the reference date to {@code dueDate}; negative once past. */
-    public Builder daysLeft(long daysLeft) {
+    public Builder<D> daysLeft(long daysLeft) {
       this.daysLeft = daysLeft;
       return this;
     }
 
     /** Sets whether {@code dueDate} is before the reference date. */
-    public Builder past(boolean past) {
+    public Builder<D> past(boolean past) {
       this.past = past;
       return this;
     }
 
     /** Sets the diseases, hypertension first. */
-    public Builder diseases(java.util.Collection<? extends RecheckDisease> diseases) {
+    public Builder<D> diseases(java.util.Collection<? extends D> diseases) {
       this.diseases = new ArrayList<>(Objects.requireNonNull(diseases, "diseases == null"));
       return this;
     }
 
     /**
-     * Returns the recheckEntry.
+     * Returns the entry.
      *
      * @throws NullPointerException if a required value is missing
      */
-    public RecheckEntry build() {
-      return new RecheckEntry(this);
+    public DueEntry<D> build() {
+      return new DueEntry<>(this);
     }
   }
 }
