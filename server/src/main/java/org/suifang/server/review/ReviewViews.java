@@ -19,6 +19,7 @@ final class ReviewViews {
 
   /** One page of a review list, newest first. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record Page<T>(List<T> items, int page, int size, long total) {}
 
   /** A text in both languages. */
