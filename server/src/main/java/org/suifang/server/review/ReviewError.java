@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 import org.suifang.server.common.ErrorCode;
 
 /** Error codes of the review queue, documented in docs/errors.md under "Review queue". */
-enum ReviewError implements ErrorCode {
+public enum ReviewError implements ErrorCode {
   CONFLICT_NOT_FOUND(HttpStatus.NOT_FOUND, "未找到该冲突记录。", "No conflict with this id."),
   CONFLICT_ALREADY_RESOLVED(
       HttpStatus.CONFLICT, "该冲突已经处理过了。", "This conflict has already been resolved."),
