@@ -334,6 +334,9 @@ class ReviewE2eTest {
             .followUps()
             .record(
                 duplicate.id(), Samples.htnVisit(Samples.today().minusDays(1), 132, 84).build());
+    b.client()
+        .patients()
+        .update(duplicate.id(), PatientUpdate.newBuilder().phone("13600000006").build());
 
     Map<String, Object> candidate = openCandidateOf("sup1", duplicate.id());
     assertThat(candidate).isNotNull();
@@ -415,17 +418,20 @@ class ReviewE2eTest {
     SyncReport again = b.syncOk();
     a.syncOk();
 
-    assertThat(back.pushed()).isEqualTo(1);
+    assertThat(back.pushed()).isEqualTo(2);
     assertThat(back.rejected()).isEmpty();
     assertThat(again.pushed()).isZero();
     assertThat(server.followUpRows(duplicate.id())).isZero();
     assertThat(server.followUpRows(survivor.id())).isEqualTo(2);
+    assertThat(server.patient("sup1", survivor.id()).get("phone")).isEqualTo("13600000006");
     assertThat(server.historyIds("sup1", survivor.id()))
         .containsExactlyInAnyOrder(before.id(), offline.id());
     for (Tablet t : List.of(a, b)) {
       Patient seen = t.client().patients().get(duplicate.id());
       assertThat(seen.id()).as(t.name + ": the duplicate redirects").isEqualTo(survivor.id());
       assertThat(seen.address()).isEqualTo("东关村5组2号");
+      // The offline edit of the duplicate's phone was applied to the survivor.
+      assertThat(seen.phone()).isEqualTo("13600000006");
       assertThat(
               t.client()
                   .patients()
