@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.views.View;
@@ -44,6 +46,7 @@ import org.suifang.server.review.ReviewViews.Choice;
  */
 @Controller("/dashboard/review")
 @Secured({"TOWNSHIP_SUPERVISOR", "COUNTY_ADMIN"})
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewPageController {
 
   // How many rows of each list the page shows; the JSON API pages through the rest.
@@ -76,7 +79,7 @@ class ReviewPageController {
   }
 
   /** The page: five sections with their counts, newest first. */
-  @Get
+  @Get(produces = MediaType.TEXT_HTML)
   @View("review/index")
   @Transactional(readOnly = true)
   Map<String, Object> index(
