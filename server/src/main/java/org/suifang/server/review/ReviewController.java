@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.validation.Valid;
@@ -31,6 +33,7 @@ import org.suifang.server.review.ReviewViews.ResolveCommand;
  */
 @Controller("/api/v1/review")
 @Secured({"TOWNSHIP_SUPERVISOR", "COUNTY_ADMIN"})
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewController {
 
   private final ReviewQueries queries;
