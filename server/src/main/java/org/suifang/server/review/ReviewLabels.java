@@ -170,14 +170,24 @@ class ReviewLabels {
       default:
         break;
     }
-    String text = value.isString() ? value.getStringValue() : value.toString();
+    String text = string(value);
     return new Text(text, text);
   }
 
   @Nullable
   private static String string(@Nullable JsonNode node) {
-    return node == null || node.isNull()
-        ? null
-        : node.isString() ? node.getStringValue() : node.toString();
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isString()) {
+      return node.getStringValue();
+    }
+    if (node.isNumber()) {
+      return node.getNumberValue().toString();
+    }
+    if (node.isBoolean()) {
+      return Boolean.toString(node.getBooleanValue());
+    }
+    return node.toString();
   }
 }
