@@ -203,11 +203,20 @@ class ReviewPageBrowserTest {
       String box = "div.candidate[data-candidate-id='" + id + "']";
       assertThat(page.locator(box).textContent()).contains(first.residentId()).contains("身份证号相同");
       DashboardBrowser.screenshot(page, "review-merge-before");
+      // The same page in English.
+      page.locator("#lang-switch").click();
+      page.waitForURL(Pattern.compile(".*/dashboard/review.*"));
+      assertThat(page.locator("main h1").textContent()).isEqualTo("Review queue");
+      assertThat(page.locator("#conflicts .help").textContent()).contains("the winner's;");
+      assertThat(page.locator(box).textContent()).contains("Same resident ID number");
+      assertThat(page.locator(box + " form.merge-left button").textContent())
+          .isEqualTo("Merge into left");
+      DashboardBrowser.screenshot(page, "review-merge-before-en");
       page.locator(box + (survivorLeft ? " form.merge-left button" : " form.merge-right button"))
           .click();
       page.waitForURL(Pattern.compile(".*/dashboard/review\\?done=merged.*"));
 
-      assertThat(page.locator("#review-flash").textContent()).contains("已合并");
+      assertThat(page.locator("#review-flash").textContent()).contains("Merged");
       assertThat(page.locator(box).count()).isZero();
       DashboardBrowser.screenshot(page, "review-merge-done");
     } finally {
