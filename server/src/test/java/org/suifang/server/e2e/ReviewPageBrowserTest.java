@@ -207,7 +207,7 @@ class ReviewPageBrowserTest {
       page.locator("#lang-switch").click();
       page.waitForURL(Pattern.compile(".*/dashboard/review.*"));
       assertThat(page.locator("main h1").textContent()).isEqualTo("Review queue");
-      assertThat(page.locator("#conflicts .help").textContent()).contains("the winner's;");
+      assertThat(page.locator("#conflicts .help").textContent()).contains("the winner’s;");
       assertThat(page.locator(box).textContent()).contains("Same resident ID number");
       assertThat(page.locator(box + " form.merge-left button").textContent())
           .isEqualTo("Merge into left");
