@@ -19,6 +19,7 @@ public final class Conflict {
   @Nullable private final Instant detectedAt;
 
   private final String status;
+  @Nullable private final ConflictResolution resolution;
 
   private Conflict(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id == null");
@@ -28,6 +29,7 @@ public final class Conflict {
     this.loser = Objects.requireNonNull(b.loser, "loser == null");
     this.detectedAt = b.detectedAt;
     this.status = Objects.requireNonNull(b.status, "status == null");
+    this.resolution = b.resolution;
   }
 
   /** Returns an empty builder. */
@@ -71,9 +73,18 @@ public final class Conflict {
     return detectedAt;
   }
 
-  /** Returns the review status, e.g. {@code OPEN}. */
+  /** Returns the review status: {@code OPEN} or {@code RESOLVED}. */
   public String status() {
     return status;
+  }
+
+  /**
+   * Returns how a supervisor resolved the conflict, or null while it is open. The chosen value
+   * reaches the patient itself through the server's write.
+   */
+  @Nullable
+  public ConflictResolution resolution() {
+    return resolution;
   }
 
   @Override
@@ -91,12 +102,13 @@ public final class Conflict {
         && Objects.equals(winner, that.winner)
         && Objects.equals(loser, that.loser)
         && Objects.equals(detectedAt, that.detectedAt)
-        && Objects.equals(status, that.status);
+        && Objects.equals(status, that.status)
+        && Objects.equals(resolution, that.resolution);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, patientId, field, winner, loser, detectedAt, status);
+    return Objects.hash(id, patientId, field, winner, loser, detectedAt, status, resolution);
   }
 
   @Override
@@ -116,6 +128,8 @@ public final class Conflict {
         + detectedAt
         + ", status="
         + status
+        + ", resolution="
+        + resolution
         + "}";
   }
 
@@ -128,6 +142,7 @@ public final class Conflict {
     @Nullable private ConflictVersion loser;
     @Nullable private Instant detectedAt;
     @Nullable private String status;
+    @Nullable private ConflictResolution resolution;
 
     private Builder() {}
 
@@ -139,6 +154,7 @@ public final class Conflict {
       loser = source.loser;
       detectedAt = source.detectedAt;
       status = source.status;
+      resolution = source.resolution;
     }
 
     /** Sets the conflict id (required). */
@@ -180,6 +196,12 @@ public final class Conflict {
     /** Sets the review status, e.g. {@code OPEN} (required). */
     public Builder status(String status) {
       this.status = Objects.requireNonNull(status, "status == null");
+      return this;
+    }
+
+    /** Sets how a supervisor resolved it; null while open. */
+    public Builder resolution(@Nullable ConflictResolution resolution) {
+      this.resolution = resolution;
       return this;
     }
 

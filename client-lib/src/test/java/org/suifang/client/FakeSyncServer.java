@@ -76,6 +76,8 @@ final class FakeSyncServer extends Dispatcher {
     Map<String, JsonObject> patients = new LinkedHashMap<>();
     Map<String, JsonObject> visits = new LinkedHashMap<>();
     Map<String, JsonObject> conflicts = new LinkedHashMap<>();
+    // merged duplicate -> survivor
+    Map<String, String> redirects = new HashMap<>();
     // id -> {type, seq}
     Map<String, JsonObject> feed = new HashMap<>();
   }
@@ -125,6 +127,33 @@ final class FakeSyncServer extends Dispatcher {
     p.add(field, value);
     p.getAsJsonObject("versions").add(field, version(++db.hlc + (1L << 50), zeroDevice()));
     touch("PATIENT", patientId);
+  }
+
+  /**
+   * Merges a duplicate into a survivor as a supervisor would: one change group with the duplicate
+   * ({@code mergedInto}), the survivor and the duplicate's visits, now the survivor's. Returns the
+   * group's seq.
+   */
+  long mergeInto(String duplicateId, String survivorId) {
+    long seq = ++db.changeSeq;
+    db.patients.get(duplicateId).addProperty("mergedInto", survivorId);
+    db.redirects.put(duplicateId, survivorId);
+    feed("PATIENT", duplicateId, seq);
+    feed("PATIENT", survivorId, seq);
+    for (Map.Entry<String, JsonObject> v : db.visits.entrySet()) {
+      if (v.getValue().get("patientId").getAsString().equals(duplicateId)) {
+        v.getValue().addProperty("patientId", survivorId);
+        feed("FOLLOW_UP", v.getKey(), seq);
+      }
+    }
+    return seq;
+  }
+
+  private void feed(String type, String id, long seq) {
+    JsonObject entry = new JsonObject();
+    entry.addProperty("type", type);
+    entry.addProperty("seq", seq);
+    db.feed.put(id, entry);
   }
 
   /** Moves a patient out of the user's area. */
@@ -556,11 +585,12 @@ final class FakeSyncServer extends Dispatcher {
       return applied(m, db.feed.get(id).get("seq").getAsLong(), m.get("hlc").getAsLong(), 0);
     }
     JsonObject row = form.deepCopy();
-    row.addProperty(
-        "patientId",
+    String named =
         amends == null
             ? payload.get("patientId").getAsString()
-            : db.visits.get(amends).get("patientId").getAsString());
+            : db.visits.get(amends).get("patientId").getAsString();
+    // A visit for a merged duplicate is filed under its survivor, as the real server does.
+    row.addProperty("patientId", db.redirects.getOrDefault(named, named));
     row.addProperty("doctorId", author);
     row.addProperty("receivedAt", "2026-11-20T02:00:01Z");
     JsonObject assessment = assess.apply(payload.getAsJsonObject("clientAssessment").deepCopy());

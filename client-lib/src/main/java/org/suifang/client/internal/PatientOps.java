@@ -147,7 +147,8 @@ public final class PatientOps {
       if (fields.size() == 0) {
         return get(patientId);
       }
-      return commitUpdate(user, patientId, fields, base);
+      // p.id, not patientId: a merged duplicate's id stands for its survivor.
+      return commitUpdate(user, Objects.requireNonNull(p.id), fields, base);
     }
   }
 
@@ -175,7 +176,7 @@ public final class PatientOps {
           "status", Json.GSON.toJsonTree(PatientStatus.of(status, reason, effective, trimmed)));
       JsonObject base = new JsonObject();
       base.add("status", orNull(Json.GSON.toJsonTree(p.version("status"))));
-      return commitUpdate(user, patientId, fields, base);
+      return commitUpdate(user, Objects.requireNonNull(p.id), fields, base);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.UUID;
 import javax.annotation.Nullable;
 import org.suifang.client.Conflict;
+import org.suifang.client.ConflictResolution;
 import org.suifang.client.ConflictVersion;
 import org.suifang.client.FieldError;
 import org.suifang.client.ManagementStatus;
@@ -154,6 +155,22 @@ public final class Views {
         .loser(side(c.loser))
         .detectedAt(c.detectedAt)
         .status(c.status == null ? "OPEN" : c.status)
+        .resolution(resolution(c.resolution))
+        .build();
+  }
+
+  @Nullable
+  private static ConflictResolution resolution(@Nullable ConflictData.Resolution r) {
+    if (r == null || r.choice == null) {
+      return null;
+    }
+    return ConflictResolution.newBuilder()
+        .choice(r.choice)
+        .value(r.value == null ? "null" : Json.GSON.toJson(r.value))
+        .resolvedBy(r.resolvedBy)
+        .resolvedByName(r.resolvedByName)
+        .resolvedAt(r.resolvedAt)
+        .note(r.note)
         .build();
   }
 

@@ -89,6 +89,8 @@ public final class VisitOps {
       ReadModel model = core.state().read();
       PatientData p = PatientOps.require(model, patientId);
       PatientOps.requireWrite(user, Objects.requireNonNull(p.villageCode));
+      // A merged duplicate's id stands for its survivor: the visit is recorded for the survivor.
+      patientId = Objects.requireNonNull(p.id);
       VisitForm f = complete(form);
       VisitData existing = model.visit(f.id());
       if (existing != null) {

@@ -255,8 +255,9 @@ class FollowUpService {
   /** Returns every record of the patient, superseded and voided ones included, newest first. */
   @Transactional(readOnly = true)
   FollowUpHistoryView history(UUID patientId, CurrentUser user) {
-    patients.readable(patientId, user);
-    return new FollowUpHistoryView(patientId, views(followUps.findHistory(patientId)));
+    // A merged duplicate's id reads its survivor, whose history holds the moved records.
+    UUID id = patients.readable(patientId, user).id();
+    return new FollowUpHistoryView(id, views(followUps.findHistory(id)));
   }
 
   private FollowUp find(UUID id) {

@@ -1,6 +1,7 @@
 package org.suifang.server.patients;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -14,8 +15,10 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.UUID;
 import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.common.ApiError;
 
 /** Patients REST API; area checks are in {@link PatientService}. */
 @Controller("/api/v1/patients")
@@ -36,10 +39,19 @@ class PatientController {
         .body(result.patient());
   }
 
-  /** Returns one patient. */
+  /**
+   * Returns one patient; a duplicate merged into another patient answers 301 with the survivor's
+   * address in {@code Location} (and a {@code PATIENT_MERGED} body for people reading it).
+   */
   @Get("/{id}")
-  PatientView get(UUID id, CurrentUser user) {
-    return service.get(id, user);
+  HttpResponse<?> get(UUID id, CurrentUser user) {
+    UUID survivor = service.redirect(id, user);
+    if (survivor != null) {
+      return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
+          .header(HttpHeaders.LOCATION, "/api/v1/patients/" + survivor)
+          .body(ApiError.of(PatientError.PATIENT_MERGED, List.of()));
+    }
+    return HttpResponse.ok(service.get(id, user));
   }
 
   /** Searches the caller's area by name substring, exact ID number and village; paged. */

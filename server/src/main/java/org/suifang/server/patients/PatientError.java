@@ -14,6 +14,14 @@ public enum PatientError implements ErrorCode {
       HttpStatus.CONFLICT,
       "本县已有使用该身份证号的患者。",
       "A patient with this resident ID number already exists in the county."),
+  PATIENT_MERGED(
+      HttpStatus.MOVED_PERMANENTLY,
+      "该患者档案已合并到另一份档案，请使用 Location 中的地址。",
+      "This patient record was merged into another one; use the address in Location."),
+  PATIENT_ALREADY_MERGED(
+      HttpStatus.CONFLICT,
+      "该患者档案已合并到另一份档案。",
+      "This patient record has already been merged into another one."),
   ;
 
   private final HttpStatus status;

@@ -1,5 +1,6 @@
 package org.suifang.server.patients;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -13,11 +14,20 @@ interface PatientRepository extends CrudRepository<Patient, UUID> {
 
   /**
    * The patients of the county with this resident ID number: more than one when tablets registered
-   * the same person offline (they become merge candidates).
+   * the same person offline (they become merge candidates). Merged duplicates are left out.
    */
+  @Query(
+      "SELECT * FROM patient WHERE county_code = :countyCode AND resident_id = :residentId"
+          + " AND merged_into IS NULL")
   List<Patient> findByCountyCodeAndResidentId(String countyCode, String residentId);
 
-  /** The patients of the village with this name and birth date (possible duplicates). */
+  /**
+   * The patients of the village with this name and birth date (possible duplicates); merged
+   * duplicates are left out.
+   */
+  @Query(
+      "SELECT * FROM patient WHERE village_code = :villageCode AND birth_date = :birthDate"
+          + " AND name = :name AND merged_into IS NULL")
   List<Patient> findByVillageCodeAndBirthDateAndName(
       String villageCode, LocalDate birthDate, String name);
 

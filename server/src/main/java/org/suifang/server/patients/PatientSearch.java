@@ -60,6 +60,8 @@ class PatientSearch {
       }
       default -> throw new IllegalStateException("unknown role " + user.role());
     }
+    // Merged duplicates redirect to their survivor and are never listed.
+    where.append(" AND merged_into IS NULL");
     if (name != null) {
       where.append(" AND name LIKE ? ESCAPE '\\'");
       args.add("%" + escapeLike(name) + "%");

@@ -69,6 +69,7 @@ public class PatientService {
   private final RuleSet ruleSet;
   private final ChangeStamps stamps;
   private final MergeCandidates mergeCandidates;
+  private final PatientRedirects redirects;
 
   PatientService(
       PatientRepository patients,
@@ -78,7 +79,8 @@ public class PatientService {
       Clock clock,
       RuleSet ruleSet,
       ChangeStamps stamps,
-      MergeCandidates mergeCandidates) {
+      MergeCandidates mergeCandidates,
+      PatientRedirects redirects) {
     this.patients = patients;
     this.search = search;
     this.regions = regions;
@@ -87,6 +89,7 @@ public class PatientService {
     this.ruleSet = ruleSet;
     this.stamps = stamps;
     this.mergeCandidates = mergeCandidates;
+    this.redirects = redirects;
   }
 
   /** The outcome of a create: the patient, and whether this request created it. */
@@ -176,6 +179,24 @@ public class PatientService {
     mergeCandidates.stamp(candidates, stamp.seq());
     // Answer with the row as stored (decimal scale, timestamp precision), exactly as a later GET.
     return new Created(view(reload(p.id()), today), true);
+  }
+
+  /**
+   * Returns the survivor a merged duplicate redirects to, if the caller may read the duplicate;
+   * null when the patient was not merged.
+   *
+   * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
+   */
+  @Transactional(readOnly = true)
+  @Nullable
+  UUID redirect(UUID id, CurrentUser user) {
+    Patient p =
+        patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+    if (!user.canRead(p.villageCode())) {
+      throw new ApiException(CommonError.FORBIDDEN);
+    }
+    UUID mergedInto = redirects.mergedInto(id);
+    return mergedInto == null ? null : redirects.current(mergedInto);
   }
 
   /** Returns the patient, if the caller may read it. */
@@ -390,13 +411,16 @@ public class PatientService {
   }
 
   /**
-   * Returns the patient if the caller may read it.
+   * Returns the patient if the caller may read it. A merged duplicate's id reads its survivor (the
+   * redirect of docs/dashboard.md#review-queue).
    *
    * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
    */
   public Patient readable(UUID id, CurrentUser user) {
     Patient p =
-        patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+        patients
+            .findById(redirects.current(id))
+            .orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
     if (!user.canRead(p.villageCode())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
@@ -404,13 +428,17 @@ public class PatientService {
   }
 
   /**
-   * Returns the patient if the caller may record data for it (a doctor of its village).
+   * Returns the patient if the caller may record data for it (a doctor of its village). A merged
+   * duplicate's id gives its survivor, so a visit recorded offline for the duplicate lands on the
+   * survivor.
    *
    * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
    */
   public Patient writable(UUID id, CurrentUser user) {
     Patient p =
-        patients.findById(id).orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+        patients
+            .findById(redirects.current(id))
+            .orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
     if (!user.canWrite(p.villageCode())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }

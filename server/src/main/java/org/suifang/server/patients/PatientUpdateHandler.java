@@ -57,6 +57,7 @@ class PatientUpdateHandler implements MutationHandler {
   private final MergeCandidates mergeCandidates;
   private final PatientConflicts conflicts;
   private final MutationPayloadReader reader;
+  private final PatientRedirects redirects;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -67,6 +68,7 @@ class PatientUpdateHandler implements MutationHandler {
       MergeCandidates mergeCandidates,
       PatientConflicts conflicts,
       MutationPayloadReader reader,
+      PatientRedirects redirects,
       JsonMapper json,
       Clock clock) {
     this.service = service;
@@ -75,6 +77,7 @@ class PatientUpdateHandler implements MutationHandler {
     this.mergeCandidates = mergeCandidates;
     this.conflicts = conflicts;
     this.reader = reader;
+    this.redirects = redirects;
     this.json = json;
     this.clock = clock;
   }
@@ -97,7 +100,8 @@ class PatientUpdateHandler implements MutationHandler {
               new FieldError(
                   "payload", "MALFORMED", "此项的类型或格式不正确，无法读取。", "The payload is not an object.")));
     }
-    UUID patientId = patientId(payload.get("patientId"));
+    // A duplicate merged away since the tablet saw it: the edit applies to the survivor.
+    UUID patientId = redirects.current(patientId(payload.get("patientId")));
     Map<String, Object> given = givenFields(payload.get("fields"));
     Map<String, FieldVersion> bases = bases(payload.get("base"));
 

@@ -227,7 +227,7 @@ class ChangeFeed {
         "SELECT id, name, sex, birth_date, resident_id, phone, village_code, county_code, address,"
             + " health_record_number, height_cm, hypertension_diagnosed_on,"
             + " diabetes_diagnosed_on, status, status_reason, status_date, status_note, created_by,"
-            + " created_at, updated_at, field_versions, change_seq"
+            + " created_at, updated_at, field_versions, merged_into, change_seq"
             + " FROM patient WHERE change_seq > ? AND change_seq <= ? AND ("
             + scope.sql("village_code")
             + " OR "
@@ -267,7 +267,8 @@ class ChangeFeed {
                   instant(rs, "created_at"),
                   instant(rs, "updated_at"),
                   versions(rs.getString("field_versions")),
-                  scope.contains(village));
+                  scope.contains(village),
+                  rs.getObject("merged_into", UUID.class));
           return new Row(rs.getLong("change_seq"), PATIENT, data.id(), tree(data));
         });
   }
@@ -293,8 +294,11 @@ class ChangeFeed {
     String sql =
         "SELECT k.id, k.patient_id, k.field, k.winner_value, k.winner_hlc, k.winner_device_id,"
             + " k.winner_author_id, k.loser_value, k.loser_hlc, k.loser_device_id,"
-            + " k.loser_author_id, k.detected_at, k.status, k.change_seq"
+            + " k.loser_author_id, k.detected_at, k.status, k.resolution_choice,"
+            + " k.resolution_value, k.resolution_hlc, k.resolved_by, k.resolved_at,"
+            + " k.resolution_note, u.display_name AS resolved_by_name, k.change_seq"
             + " FROM sync_conflict k JOIN patient p ON p.id = k.patient_id"
+            + " LEFT JOIN app_user u ON u.id = k.resolved_by"
             + " WHERE k.change_seq > ? AND k.change_seq <= ? AND "
             + scope.sql("p.village_code")
             + " ORDER BY k.change_seq, k.id"
@@ -322,9 +326,28 @@ class ChangeFeed {
                       rs.getObject("loser_device_id", UUID.class),
                       rs.getObject("loser_author_id", UUID.class)),
                   instant(rs, "detected_at"),
-                  rs.getString("status"));
+                  rs.getString("status"),
+                  resolution(rs));
           return new Row(rs.getLong("change_seq"), CONFLICT, data.id(), tree(data));
         });
+  }
+
+  /** The resolution of a resolved conflict row; null while it is open. */
+  private @Nullable Resolution resolution(ResultSet rs) throws SQLException {
+    String choice = rs.getString("resolution_choice");
+    if (choice == null) {
+      return null;
+    }
+    long hlc = rs.getLong("resolution_hlc");
+    Long resolutionHlc = rs.wasNull() ? null : hlc;
+    return new Resolution(
+        choice,
+        jsonValue(rs.getString("resolution_value")),
+        resolutionHlc,
+        rs.getObject("resolved_by", UUID.class),
+        rs.getString("resolved_by_name"),
+        instant(rs, "resolved_at"),
+        rs.getString("resolution_note"));
   }
 
   private interface RowMapper {
@@ -442,7 +465,8 @@ class ChangeFeed {
       Instant createdAt,
       Instant updatedAt,
       Map<String, FieldVersion> versions,
-      boolean inScope) {}
+      boolean inScope,
+      @Nullable UUID mergedInto) {}
 
   /** A patient's management status as a PATIENT change shows it. */
   @Serdeable
@@ -460,7 +484,28 @@ class ChangeFeed {
       ConflictSide winner,
       ConflictSide loser,
       Instant detectedAt,
-      String status) {}
+      String status,
+      @Nullable Resolution resolution) {}
+
+  /**
+   * How a supervisor resolved a conflict (docs/sync-protocol.md#change-types).
+   *
+   * @param choice {@code WINNER}, {@code LOSER}, or {@code MERGED} when merging the patient into
+   *     another closed it
+   * @param value the value written by the resolution (JSON); for {@code MERGED} the value that was
+   *     stored
+   * @param hlc the HLC of the resolution's server write; null for {@code MERGED}
+   */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Resolution(
+      String choice,
+      JsonNode value,
+      @Nullable Long hlc,
+      @Nullable UUID resolvedBy,
+      @Nullable String resolvedByName,
+      @Nullable Instant resolvedAt,
+      @Nullable String note) {}
 
   /** One side of a conflict: the value and its version and author. */
   @Serdeable

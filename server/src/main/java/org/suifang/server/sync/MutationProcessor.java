@@ -2,11 +2,15 @@ package org.suifang.server.sync;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -194,7 +198,8 @@ class MutationProcessor {
                 clockSuspect,
                 conflicts,
                 m.createdAt(),
-                clock.instant()));
+                clock.instant(),
+                null));
     record(deviceId, m);
     return new Processed(view(m, result, false), m.deviceSeq());
   }
@@ -219,9 +224,61 @@ class MutationProcessor {
                 clockSuspect,
                 0,
                 m.createdAt(),
-                clock.instant()));
+                clock.instant(),
+                patientOf(m)));
     record(deviceId, m);
     return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  /**
+   * The patient a mutation's payload names, for the review queue's list of rejections: {@code
+   * patientId} (updates and new visits), {@code id} (a registration), or the patient of the
+   * follow-up an amendment or void names. Null when the payload names none that can be read.
+   */
+  @Nullable
+  private UUID patientOf(Mutation m) {
+    JsonNode payload = m.payload();
+    if (payload == null || !payload.isObject()) {
+      return null;
+    }
+    UUID named = uuid(payload.get(m.type().equals("PATIENT_CREATE") ? "id" : "patientId"));
+    if (named != null) {
+      return named;
+    }
+    UUID followUp = uuid(payload.get("originalId"));
+    if (followUp == null) {
+      followUp = uuid(payload.get("followUpId"));
+    }
+    if (followUp == null) {
+      return null;
+    }
+    return followUpPatient(followUp);
+  }
+
+  @Nullable
+  private static UUID uuid(@Nullable JsonNode node) {
+    if (node == null || !node.isString()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(node.getStringValue());
+    } catch (IllegalArgumentException e) {
+      return null; // a malformed id is what the rejection is about; the list shows no patient
+    }
+  }
+
+  @Nullable
+  private UUID followUpPatient(UUID followUpId) {
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT patient_id FROM follow_up WHERE id = ?")) {
+      select.setObject(1, followUpId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getObject(1, UUID.class) : null;
+      }
+    } catch (SQLException e) {
+      throw new SyncStoreException("Could not read a follow-up's patient", e);
+    }
   }
 
   /** Records the mutation under the device's seq and advances the device's {@code lastSeq}. */

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param changeSeq the change sequence number of an applied mutation; null for a rejection
  * @param clientHlc the HLC the tablet stamped
  * @param appliedHlc the HLC applied: the tablet's, or the server's re-stamp
+ * @param patientId for a rejection, the patient the payload named when it named one (the review
+ *     queue shows it); null otherwise
  */
 @MappedEntity("mutation_result")
 record MutationResult(
@@ -34,4 +36,5 @@ record MutationResult(
     boolean clockSuspect,
     int conflicts,
     @Nullable Instant deviceTime,
-    Instant processedAt) {}
+    Instant processedAt,
+    @Nullable UUID patientId) {}

@@ -168,6 +168,28 @@ public final class ClientState {
     return Collections.unmodifiableMap(d.patients);
   }
 
+  /**
+   * Returns the patient that stands for {@code id}: the survivor a merged duplicate redirects to
+   * (following merges of merges), or {@code id} itself.
+   */
+  public UUID current(UUID id) {
+    UUID current = id;
+    // A chain longer than the map is a cycle, which the server never makes; stop rather than spin.
+    for (int hops = 0; hops <= d.redirects.size(); hops++) {
+      UUID next = d.redirects.get(current);
+      if (next == null) {
+        return current;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  /** Returns whether {@code id} is a merged duplicate that redirects to another patient. */
+  public boolean isRedirected(UUID id) {
+    return d.redirects.containsKey(id);
+  }
+
   /** Returns the pulled follow-ups (unmodifiable). */
   public Map<UUID, VisitData> serverVisits() {
     return Collections.unmodifiableMap(d.visits);
@@ -350,6 +372,7 @@ public final class ClientState {
       d.patients.clear();
       d.visits.clear();
       d.conflicts.clear();
+      d.redirects.clear();
       d.seqs.clear();
       visitsByPatient.clear();
       amendedBy.clear();
@@ -497,9 +520,15 @@ public final class ClientState {
         d.seqs.put(c.id, c.seq);
         PatientData p = Json.GSON.fromJson(data, PatientData.class);
         p.id = c.id;
-        if (Boolean.FALSE.equals(p.inScope)) {
+        if (p.mergedInto != null) {
+          // Merged into a survivor: gone like a patient out of scope, its id now redirects. The
+          // follow-ups move to the survivor in the same change group.
+          removePatient(c.id, c.seq);
+          d.redirects.put(c.id, p.mergedInto);
+        } else if (Boolean.FALSE.equals(p.inScope)) {
           removePatient(c.id, c.seq);
         } else {
+          d.redirects.remove(c.id);
           d.patients.put(c.id, p);
           if (p.versions != null) {
             for (FieldVersion v : p.versions.values()) {

@@ -29,6 +29,34 @@ public final class ConflictData {
   @SerializedName("status")
   public @Nullable String status;
 
+  /** How a supervisor resolved it; null while open. */
+  @SerializedName("resolution")
+  public @Nullable Resolution resolution;
+
+  /** A supervisor's resolution (docs/sync-protocol.md, "Change types"). */
+  public static final class Resolution {
+    @SerializedName("choice")
+    public @Nullable String choice;
+
+    @SerializedName("value")
+    public @Nullable JsonElement value;
+
+    @SerializedName("hlc")
+    public @Nullable Long hlc;
+
+    @SerializedName("resolvedBy")
+    public @Nullable UUID resolvedBy;
+
+    @SerializedName("resolvedByName")
+    public @Nullable String resolvedByName;
+
+    @SerializedName("resolvedAt")
+    public @Nullable Instant resolvedAt;
+
+    @SerializedName("note")
+    public @Nullable String note;
+  }
+
   /** One side of the conflict. */
   public static final class Side {
     @SerializedName("value")

@@ -95,6 +95,13 @@ public final class PatientData {
   @SerializedName("inScope")
   public @Nullable Boolean inScope;
 
+  /**
+   * The survivor this patient was merged into by a supervisor; null for a patient that stands. A
+   * merged patient is removed from the device and its id redirects to the survivor.
+   */
+  @SerializedName("mergedInto")
+  public @Nullable UUID mergedInto;
+
   /** Returns a deep copy. */
   public PatientData copy() {
     return Json.GSON.fromJson(Json.GSON.toJsonTree(this), PatientData.class);

@@ -86,10 +86,11 @@ public final class ReadModel {
         }
         break;
       case PATIENT_UPDATE:
+        // An edit of a duplicate merged away since: the server applies it to the survivor.
         PatientData base = patient(id);
         JsonElement fields = m.payload.get("fields");
         if (base != null && fields != null && fields.isJsonObject()) {
-          patients.put(id, base.withFields(fields.getAsJsonObject(), versionOf(e)));
+          patients.put(state.current(id), base.withFields(fields.getAsJsonObject(), versionOf(e)));
         }
         break;
       case FOLLOW_UP_RECORD:
@@ -152,7 +153,14 @@ public final class ReadModel {
     return p;
   }
 
-  private void putVisit(VisitData v) {
+  private void putVisit(VisitData visit) {
+    VisitData v = visit;
+    if (v.patientId != null && state.isRedirected(v.patientId)) {
+      // Recorded offline for a duplicate merged away since: the server files it under the
+      // survivor, and so does the device until the server's copy arrives.
+      v = v.copy();
+      v.patientId = state.current(visit.patientId);
+    }
     UUID id = v.id();
     visits.put(id, v);
     if (v.patientId != null) {
@@ -168,11 +176,15 @@ public final class ReadModel {
     }
   }
 
-  /** Returns the patient as shown, or null if the device has no such patient. */
+  /**
+   * Returns the patient as shown, or null if the device has no such patient. A merged duplicate's
+   * id gives its survivor.
+   */
   @Nullable
   public PatientData patient(UUID id) {
-    PatientData p = patients.get(id);
-    return p != null ? p : state.serverPatients().get(id);
+    UUID current = state.current(id);
+    PatientData p = patients.get(current);
+    return p != null ? p : state.serverPatients().get(current);
   }
 
   /** Returns every patient as shown, in no particular order. */
@@ -218,7 +230,8 @@ public final class ReadModel {
   }
 
   /** Returns every record of the patient, newest visit first (superseded and voided included). */
-  public List<VisitData> visitsOf(UUID patientId) {
+  public List<VisitData> visitsOf(UUID requestedId) {
+    UUID patientId = state.current(requestedId);
     Set<UUID> ids = new LinkedHashSet<>(state.serverVisitIdsOf(patientId));
     Set<UUID> local = visitsByPatient.get(patientId);
     if (local != null) {

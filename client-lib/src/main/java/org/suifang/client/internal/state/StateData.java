@@ -64,6 +64,13 @@ final class StateData {
   @SerializedName("conflicts")
   Map<UUID, ConflictData> conflicts = new LinkedHashMap<>();
 
+  /**
+   * Merged duplicates: the duplicate's id to the survivor's (a patient may be merged again, so
+   * follow the chain). Older snapshots have none: Gson keeps this initial value.
+   */
+  @SerializedName("redirects")
+  Map<UUID, UUID> redirects = new LinkedHashMap<>();
+
   /** The change seq each pulled record was last written with; older copies are ignored. */
   @SerializedName("seqs")
   Map<UUID, Long> seqs = new LinkedHashMap<>();
