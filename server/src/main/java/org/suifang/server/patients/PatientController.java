@@ -1,6 +1,7 @@
 package org.suifang.server.patients;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +16,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
+import org.suifang.server.audit.AuditAction;
+import org.suifang.server.audit.AuditLog;
 import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.auth.Role;
 
 /** Patients REST API; area checks are in {@link PatientService}. */
 @Controller("/api/v1/patients")
@@ -23,9 +27,11 @@ import org.suifang.server.auth.CurrentUser;
 class PatientController {
 
   private final PatientService service;
+  private final AuditLog audit;
 
-  PatientController(PatientService service) {
+  PatientController(PatientService service, AuditLog audit) {
     this.service = service;
+    this.audit = audit;
   }
 
   /** Registers a patient: 201, or 200 with the stored patient when the same request is repeated. */
@@ -36,10 +42,21 @@ class PatientController {
         .body(result.patient());
   }
 
-  /** Returns one patient. */
+  /** Returns one patient; a supervisor's or administrator's read is audited (PATIENT_VIEW). */
   @Get("/{id}")
-  PatientView get(UUID id, CurrentUser user) {
-    return service.get(id, user);
+  PatientView get(UUID id, CurrentUser user, HttpRequest<?> request) {
+    PatientView view = service.get(id, user);
+    // The village doctor's own reads are not audited: they treat the patient (docs/dashboard.md).
+    if (user.role() != Role.VILLAGE_DOCTOR) {
+      audit.record(
+          user,
+          request,
+          AuditAction.PATIENT_VIEW,
+          "PATIENT",
+          id.toString(),
+          "GET /api/v1/patients/{id}");
+    }
+    return view;
   }
 
   /** Searches the caller's area by name substring, exact ID number and village; paged. */
