@@ -391,7 +391,7 @@ public class AreaWorklistService {
     LocalDate yearStart = config.yearStart(d);
     LocalDate yearEnd = config.yearEnd(d);
     LocalDate registeredOn = r.patient().registeredAt().atZone(WorklistService.CHINA).toLocalDate();
-    int required = required(registeredOn, yearStart, yearEnd);
+    int required = required(atRisk, registeredOn, yearStart, yearEnd);
     int done = r.faceToFaceThisYear();
     if (done >= required) {
       return null;
@@ -433,7 +433,8 @@ public class AreaWorklistService {
    * Returns the visits needed this year: all of them for a patient registered before the year, else
    * (when pro-rating) the share of the months left, from the registration month on, rounded up.
    */
-  int required(LocalDate registeredOn, LocalDate yearStart, LocalDate yearEnd) {
+  static int required(
+      AtRiskConfiguration atRisk, LocalDate registeredOn, LocalDate yearStart, LocalDate yearEnd) {
     int full = atRisk.requiredVisitsPerYear();
     if (!atRisk.proRate() || registeredOn.isBefore(yearStart)) {
       return full;
