@@ -16,6 +16,7 @@ import org.suifang.server.patients.PatientError;
 import org.suifang.server.regions.RegionError;
 import org.suifang.server.sync.SyncError;
 import org.suifang.server.users.UserError;
+import org.suifang.server.web.WebError;
 import org.suifang.server.worklists.WorklistError;
 
 /** Every error code is documented under its anchor in docs/errors.md, and no two share a name. */
@@ -32,6 +33,7 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(FollowUpError.values()));
     all.addAll(List.of(WorklistError.values()));
     all.addAll(List.of(SyncError.values()));
+    all.addAll(List.of(WebError.values()));
     return all;
   }
 
