@@ -55,7 +55,7 @@ class WorklistPageController {
   }
 
   /** Shows one list, filtered, a page at a time. */
-  @Get("/{list}")
+  @Get(value = "/{list}", produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> show(
       @PathVariable String list,
       @Nullable @QueryValue String village,
@@ -126,7 +126,7 @@ class WorklistPageController {
   }
 
   /** Asks for confirmation before an export with full ID numbers. */
-  @Get("/{list}/export-unmasked")
+  @Get(value = "/{list}/export-unmasked", produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> confirmUnmasked(
       @PathVariable String list,
       @Nullable @QueryValue String village,

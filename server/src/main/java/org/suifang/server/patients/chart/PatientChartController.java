@@ -31,13 +31,16 @@ class PatientChartController {
   }
 
   /** Shows the patient, the resident ID number masked. */
-  @Get("/{id}")
+  @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
   HttpResponse<?> show(UUID id, CurrentUser user, HttpRequest<?> request) {
     return render(service.chart(id, false, user, request));
   }
 
   /** Shows the patient with the full resident ID number (the "show" form; audited as such). */
-  @Post(value = "/{id}/resident-id", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  @Post(
+      value = "/{id}/resident-id",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   HttpResponse<?> showResidentId(UUID id, CurrentUser user, HttpRequest<?> request) {
     return render(service.chart(id, true, user, request));
   }

@@ -157,7 +157,8 @@ class PatientChartService {
    * @throws org.suifang.server.common.ApiException PATIENT_NOT_FOUND, or FORBIDDEN outside the
    *     caller's area
    */
-  @Transactional(readOnly = true)
+  // Not read-only: the audit row is written in the same transaction as the reads.
+  @Transactional
   Chart chart(UUID id, boolean unmasked, CurrentUser user, @Nullable HttpRequest<?> request) {
     Patient p = patients.readable(id, user);
     UUID survivor = mergedInto(id);
