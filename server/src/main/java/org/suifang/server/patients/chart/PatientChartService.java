@@ -118,6 +118,50 @@ class PatientChartService {
   static final List<String> REFERRAL_FIELDS =
       List.of("reason", "facility", "department", "contact", "contactPhone");
 
+  /** Labels of the coded form fields that the API shows as bare codes (domain.md §4.1, §4.2). */
+  static final Map<String, String[]> CODE_LABELS =
+      Map.ofEntries(
+          Map.entry("CLINIC", new String[] {"门诊", "clinic"}),
+          Map.entry("HOME", new String[] {"家庭", "home"}),
+          Map.entry("PHONE", new String[] {"电话", "phone"}),
+          Map.entry("LIGHT", new String[] {"轻", "light"}),
+          Map.entry("MODERATE", new String[] {"中", "moderate"}),
+          Map.entry("HEAVY", new String[] {"重", "heavy"}),
+          Map.entry("GOOD", new String[] {"良好", "good"}),
+          Map.entry("FAIR", new String[] {"一般", "fair"}),
+          Map.entry("POOR", new String[] {"差", "poor"}),
+          Map.entry("REGULAR", new String[] {"规律", "regular"}),
+          Map.entry("INTERMITTENT", new String[] {"间断", "intermittent"}),
+          Map.entry("NOT_TAKING", new String[] {"不服药", "not taking"}),
+          Map.entry("NORMAL", new String[] {"触及正常", "palpable, normal"}),
+          Map.entry("WEAKENED", new String[] {"减弱", "weakened"}),
+          Map.entry("ABSENT", new String[] {"消失", "absent"}),
+          Map.entry("BOTH", new String[] {"双侧", "both sides"}),
+          Map.entry("LEFT", new String[] {"左侧", "left"}),
+          Map.entry("RIGHT", new String[] {"右侧", "right"}),
+          Map.entry("CAPILLARY", new String[] {"末梢血", "capillary"}),
+          Map.entry("PLASMA", new String[] {"静脉血浆", "venous plasma"}),
+          Map.entry("NONE", new String[] {"无", "none"}),
+          Map.entry("OCCASIONAL", new String[] {"偶尔", "occasional"}),
+          Map.entry("FREQUENT", new String[] {"频繁", "frequent"}),
+          Map.entry("ARRIVED", new String[] {"到位", "arrived"}),
+          Map.entry("NOT_ARRIVED", new String[] {"不到位", "did not arrive"}));
+
+  /** The fields whose value is one of {@link #CODE_LABELS}. */
+  static final java.util.Set<String> CODED_FIELDS =
+      java.util.Set.of(
+          "mode",
+          "saltIntake",
+          "targetSaltIntake",
+          "psychologicalAdjustment",
+          "compliance",
+          "medicationAdherence",
+          "dorsalisPedis",
+          "dorsalisPedisSide",
+          "glucoseSpecimen",
+          "hypoglycaemia",
+          "previousReferralOutcome");
+
   private final PatientService patients;
   private final FollowUpReader followUps;
   private final RegionService regions;
@@ -300,6 +344,12 @@ class PatientChartService {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String key : keys) {
       Map<String, Object> value = value(v.get(key));
+      if (value != null && CODED_FIELDS.contains(key) && CODE_LABELS.containsKey(value.get("zh"))) {
+        String[] labels = CODE_LABELS.get(value.get("zh"));
+        value.put("code", value.get("zh"));
+        value.put("zh", labels[0]);
+        value.put("en", labels[1]);
+      }
       if (value != null) {
         value.put("key", key);
         out.add(value);
