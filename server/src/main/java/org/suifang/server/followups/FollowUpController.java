@@ -1,5 +1,6 @@
 package org.suifang.server.followups;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -10,7 +11,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.suifang.server.audit.AuditAction;
+import org.suifang.server.audit.AuditLog;
 import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.auth.Role;
 
 /** Follow-ups REST API; area checks and the rules are in {@link FollowUpService}. */
 @Controller("/api/v1")
@@ -18,9 +22,11 @@ import org.suifang.server.auth.CurrentUser;
 class FollowUpController {
 
   private final FollowUpService service;
+  private final AuditLog audit;
 
-  FollowUpController(FollowUpService service) {
+  FollowUpController(FollowUpService service, AuditLog audit) {
     this.service = service;
+    this.audit = audit;
   }
 
   /**
@@ -37,14 +43,36 @@ class FollowUpController {
    * Returns the patient's follow-up history, newest first, superseded and voided records included.
    */
   @Get("/patients/{patientId}/follow-ups")
-  FollowUpHistoryView history(UUID patientId, CurrentUser user) {
-    return service.history(patientId, user);
+  FollowUpHistoryView history(UUID patientId, CurrentUser user, HttpRequest<?> request) {
+    FollowUpHistoryView history = service.history(patientId, user);
+    // A supervisor's or administrator's view of a patient record is audited (PIPL); the village
+    // doctor's own reads are not: they treat the patient and read the record all day.
+    if (user.role() != Role.VILLAGE_DOCTOR) {
+      audit.record(
+          user,
+          request,
+          AuditAction.PATIENT_VIEW,
+          "PATIENT",
+          patientId.toString(),
+          "GET /api/v1/patients/{id}/follow-ups");
+    }
+    return history;
   }
 
   /** Returns one follow-up record. */
   @Get("/follow-ups/{id}")
-  FollowUpView get(UUID id, CurrentUser user) {
-    return service.get(id, user);
+  FollowUpView get(UUID id, CurrentUser user, HttpRequest<?> request) {
+    FollowUpView view = service.get(id, user);
+    if (user.role() != Role.VILLAGE_DOCTOR) {
+      audit.record(
+          user,
+          request,
+          AuditAction.PATIENT_VIEW,
+          "PATIENT",
+          view.patientId().toString(),
+          "GET /api/v1/follow-ups/" + id);
+    }
+    return view;
   }
 
   /** Corrects a record by storing a new one that supersedes it: 201 (200 when repeated). */

@@ -23,13 +23,33 @@ import java.util.UUID;
 public class FollowUpReader {
 
   private final Rows rows;
+  private final FollowUpRepository followUps;
   private final FollowUpService service;
   private final JsonMapper json;
 
-  FollowUpReader(Rows rows, FollowUpService service, JsonMapper json) {
+  FollowUpReader(
+      Rows rows, FollowUpRepository followUps, FollowUpService service, JsonMapper json) {
     this.rows = rows;
+    this.followUps = followUps;
     this.service = service;
     this.json = json;
+  }
+
+  /**
+   * Returns every record of the patient, superseded and voided ones included, newest first, each as
+   * the JSON object {@code GET /api/v1/patients/{id}/follow-ups} answers (the patient page).
+   */
+  @Transactional(readOnly = true)
+  public List<JsonNode> history(UUID patientId) {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (FollowUpView view : service.views(followUps.findHistory(patientId))) {
+      try {
+        out.add(json.writeValueToTree(view));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
   }
 
   /**

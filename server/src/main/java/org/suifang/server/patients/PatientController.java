@@ -2,6 +2,7 @@ package org.suifang.server.patients;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -17,7 +18,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.suifang.server.audit.AuditAction;
+import org.suifang.server.audit.AuditLog;
 import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.auth.Role;
 import org.suifang.server.common.ApiError;
 
 /** Patients REST API; area checks are in {@link PatientService}. */
@@ -26,9 +30,11 @@ import org.suifang.server.common.ApiError;
 class PatientController {
 
   private final PatientService service;
+  private final AuditLog audit;
 
-  PatientController(PatientService service) {
+  PatientController(PatientService service, AuditLog audit) {
     this.service = service;
+    this.audit = audit;
   }
 
   /** Registers a patient: 201, or 200 with the stored patient when the same request is repeated. */
@@ -41,17 +47,29 @@ class PatientController {
 
   /**
    * Returns one patient; a duplicate merged into another patient answers 301 with the survivor's
-   * address in {@code Location} (and a {@code PATIENT_MERGED} body for people reading it).
+   * address in {@code Location} (and a {@code PATIENT_MERGED} body for people reading it). A
+   * supervisor's or administrator's read is audited (PATIENT_VIEW).
    */
   @Get("/{id}")
-  HttpResponse<?> get(UUID id, CurrentUser user) {
+  HttpResponse<?> get(UUID id, CurrentUser user, HttpRequest<?> request) {
     UUID survivor = service.redirect(id, user);
     if (survivor != null) {
       return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
           .header(HttpHeaders.LOCATION, "/api/v1/patients/" + survivor)
           .body(ApiError.of(PatientError.PATIENT_MERGED, List.of()));
     }
-    return HttpResponse.ok(service.get(id, user));
+    PatientView view = service.get(id, user);
+    // The village doctor's own reads are not audited: they treat the patient (docs/dashboard.md).
+    if (user.role() != Role.VILLAGE_DOCTOR) {
+      audit.record(
+          user,
+          request,
+          AuditAction.PATIENT_VIEW,
+          "PATIENT",
+          id.toString(),
+          "GET /api/v1/patients/{id}");
+    }
+    return HttpResponse.ok(view);
   }
 
   /** Searches the caller's area by name substring, exact ID number and village; paged. */

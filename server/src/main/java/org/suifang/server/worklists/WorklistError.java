@@ -6,6 +6,7 @@ import org.suifang.server.common.ErrorCode;
 /** Error codes of the worklists; documented in docs/errors.md. */
 public enum WorklistError implements ErrorCode {
   VILLAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "未找到该村。", "No village with this code."),
+  DOCTOR_NOT_FOUND(HttpStatus.NOT_FOUND, "未找到该村医。", "No village doctor with this id."),
   ;
 
   private final HttpStatus status;

@@ -71,43 +71,47 @@ class WorklistService {
     LocalDate d = dateOrToday(date);
     WorklistRepository.Page<OverdueRow> rows =
         repository.overdue(villageCode, window(d), offset(page, size), size);
-    List<OverdueView> items =
-        group(
-            rows.rows(),
-            r -> r.patient(),
-            (patient, list) -> {
-              List<OverdueView.DiseaseView> diseases = new ArrayList<>();
-              LocalDate since = null;
-              for (OverdueRow r : list) {
-                List<OverdueReason> reasons = new ArrayList<>();
-                if (r.periodDue() != null) {
-                  reasons.add(OverdueReason.NO_FACE_TO_FACE_THIS_PERIOD);
-                }
-                if (r.nextDue() != null) {
-                  reasons.add(OverdueReason.NEXT_VISIT_DATE_PASSED);
-                }
-                diseases.add(
-                    new OverdueView.DiseaseView(
-                        Disease.valueOf(r.disease()),
-                        List.copyOf(reasons),
-                        r.overdueSince(),
-                        days(r.overdueSince(), d),
-                        r.lastVisitDate(),
-                        mode(r.lastMode()),
-                        r.lastFaceToFaceDate(),
-                        classification(r.lastClassification()),
-                        r.nextVisitDate()));
-                since =
-                    since == null || r.overdueSince().isBefore(since) ? r.overdueSince() : since;
-              }
-              return new OverdueView(
-                  patientView(patient, d),
-                  "LOST_TO_FOLLOW_UP".equals(patient.status()),
-                  since,
-                  days(since, d),
-                  List.copyOf(diseases));
-            });
-    return page(village, d, items, page, size, rows.total());
+    return page(
+        village, d, overdueViews(rows.rows(), d, p -> patientView(p, d)), page, size, rows.total());
+  }
+
+  /** Groups overdue rows into one item per patient; {@code patients} makes the patient part. */
+  List<OverdueView> overdueViews(
+      List<OverdueRow> rows, LocalDate d, Function<PatientColumns, WorklistPatientView> patients) {
+    return group(
+        rows,
+        r -> r.patient(),
+        (patient, list) -> {
+          List<OverdueView.DiseaseView> diseases = new ArrayList<>();
+          LocalDate since = null;
+          for (OverdueRow r : list) {
+            List<OverdueReason> reasons = new ArrayList<>();
+            if (r.periodDue() != null) {
+              reasons.add(OverdueReason.NO_FACE_TO_FACE_THIS_PERIOD);
+            }
+            if (r.nextDue() != null) {
+              reasons.add(OverdueReason.NEXT_VISIT_DATE_PASSED);
+            }
+            diseases.add(
+                new OverdueView.DiseaseView(
+                    Disease.valueOf(r.disease()),
+                    List.copyOf(reasons),
+                    r.overdueSince(),
+                    days(r.overdueSince(), d),
+                    r.lastVisitDate(),
+                    mode(r.lastMode()),
+                    r.lastFaceToFaceDate(),
+                    classification(r.lastClassification()),
+                    r.nextVisitDate()));
+            since = since == null || r.overdueSince().isBefore(since) ? r.overdueSince() : since;
+          }
+          return new OverdueView(
+              patients.apply(patient),
+              "LOST_TO_FOLLOW_UP".equals(patient.status()),
+              since,
+              days(since, d),
+              List.copyOf(diseases));
+        });
   }
 
   WorklistPage<RecheckView> rechecks(
@@ -157,42 +161,48 @@ class WorklistService {
     LocalDate d = dateOrToday(date);
     WorklistRepository.Page<ReferralRow> rows =
         repository.referrals(villageCode, window(d), offset(page, size), size);
-    List<ReferralView> items =
-        group(
-            rows.rows(),
-            r -> r.patient(),
-            (patient, list) -> {
-              List<ReferralView.DiseaseView> diseases = new ArrayList<>();
-              LocalDate due = null;
-              for (ReferralRow r : list) {
-                LocalDate dueDate = r.visitDate().plusDays(config.referralFollowUpDays());
-                NextStep step = r.nextStep() == null ? null : NextStep.valueOf(r.nextStep());
-                diseases.add(
-                    new ReferralView.DiseaseView(
-                        Disease.valueOf(r.disease()),
-                        r.followUpId(),
-                        r.visitDate(),
-                        VisitMode.valueOf(r.mode()),
-                        r.urgentReferral() || step == NextStep.URGENT_REFERRAL,
-                        step,
-                        classification(r.classification()),
-                        dangerSigns(r.dangerSigns()),
-                        r.reason(),
-                        r.facility(),
-                        r.department(),
-                        dueDate,
-                        days(d, dueDate),
-                        dueDate.isBefore(d)));
-                due = due == null || dueDate.isBefore(due) ? dueDate : due;
-              }
-              return new ReferralView(
-                  patientView(patient, d),
-                  due,
-                  days(d, due),
-                  due.isBefore(d),
-                  List.copyOf(diseases));
-            });
-    return page(village, d, items, page, size, rows.total());
+    return page(
+        village,
+        d,
+        referralViews(rows.rows(), d, p -> patientView(p, d)),
+        page,
+        size,
+        rows.total());
+  }
+
+  /** Groups referral rows into one item per patient; {@code patients} makes the patient part. */
+  List<ReferralView> referralViews(
+      List<ReferralRow> rows, LocalDate d, Function<PatientColumns, WorklistPatientView> patients) {
+    return group(
+        rows,
+        r -> r.patient(),
+        (patient, list) -> {
+          List<ReferralView.DiseaseView> diseases = new ArrayList<>();
+          LocalDate due = null;
+          for (ReferralRow r : list) {
+            LocalDate dueDate = r.visitDate().plusDays(config.referralFollowUpDays());
+            NextStep step = r.nextStep() == null ? null : NextStep.valueOf(r.nextStep());
+            diseases.add(
+                new ReferralView.DiseaseView(
+                    Disease.valueOf(r.disease()),
+                    r.followUpId(),
+                    r.visitDate(),
+                    VisitMode.valueOf(r.mode()),
+                    r.urgentReferral() || step == NextStep.URGENT_REFERRAL,
+                    step,
+                    classification(r.classification()),
+                    dangerSigns(r.dangerSigns()),
+                    r.reason(),
+                    r.facility(),
+                    r.department(),
+                    dueDate,
+                    days(d, dueDate),
+                    dueDate.isBefore(d)));
+            due = due == null || dueDate.isBefore(due) ? dueDate : due;
+          }
+          return new ReferralView(
+              patients.apply(patient), due, days(d, due), due.isBefore(d), List.copyOf(diseases));
+        });
   }
 
   WorklistPage<AnnualCheckView> annualChecks(
@@ -262,11 +272,11 @@ class WorklistService {
     return LocalDate.now(clock.withZone(CHINA));
   }
 
-  private LocalDate dateOrToday(@Nullable LocalDate date) {
+  LocalDate dateOrToday(@Nullable LocalDate date) {
     return date != null ? date : today();
   }
 
-  private Window window(LocalDate d) {
+  Window window(LocalDate d) {
     return new Window(
         d,
         config.periodStart(d),
@@ -303,7 +313,7 @@ class WorklistService {
         total);
   }
 
-  private static int offset(int page, int size) {
+  static int offset(int page, int size) {
     return Math.multiplyExact(page, size);
   }
 
@@ -326,7 +336,7 @@ class WorklistService {
     return List.copyOf(out);
   }
 
-  private static WorklistPatientView patientView(PatientColumns p, LocalDate d) {
+  static WorklistPatientView patientView(PatientColumns p, LocalDate d) {
     return new WorklistPatientView(
         p.id(),
         p.name(),
@@ -335,10 +345,14 @@ class WorklistService {
         p.phone(),
         p.address(),
         p.villageCode(),
-        p.status());
+        p.status(),
+        null,
+        null,
+        null,
+        null);
   }
 
-  private static long days(LocalDate from, LocalDate to) {
+  static long days(LocalDate from, LocalDate to) {
     return ChronoUnit.DAYS.between(from, to);
   }
 
@@ -346,11 +360,11 @@ class WorklistService {
     return mode == null ? null : VisitMode.valueOf(mode);
   }
 
-  private static @Nullable Classification classification(@Nullable String c) {
+  static @Nullable Classification classification(@Nullable String c) {
     return c == null ? null : Classification.valueOf(c);
   }
 
-  private static List<DangerSign> dangerSigns(@Nullable String joined) {
+  static List<DangerSign> dangerSigns(@Nullable String joined) {
     List<DangerSign> out = new ArrayList<>();
     if (joined != null) {
       for (String name : joined.split(",")) {
