@@ -14,6 +14,7 @@ import org.suifang.server.auth.AuthError;
 import org.suifang.server.followups.FollowUpError;
 import org.suifang.server.patients.PatientError;
 import org.suifang.server.regions.RegionError;
+import org.suifang.server.reports.ReportError;
 import org.suifang.server.sync.SyncError;
 import org.suifang.server.users.UserError;
 import org.suifang.server.worklists.WorklistError;
@@ -32,6 +33,7 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(FollowUpError.values()));
     all.addAll(List.of(WorklistError.values()));
     all.addAll(List.of(SyncError.values()));
+    all.addAll(List.of(ReportError.values()));
     return all;
   }
 
