@@ -57,6 +57,17 @@ class AuthService {
 
   /** Checks the password and answers with a new session, or throws (see the class comment). */
   TokenView login(LoginCommand command, String clientAddress) {
+    User user = authenticate(command, clientAddress);
+    String refreshToken = tokens.startFamily(user.id(), blankToNull(command.deviceName()));
+    LOG.info("User {} logged in from {}", user.id(), clientAddress);
+    return answer(user, refreshToken);
+  }
+
+  /**
+   * Checks username and password with the same throttling, slowdown and lockout as {@link #login}
+   * and returns the user, without starting a session; throws an {@link ApiException} otherwise.
+   */
+  User authenticate(LoginCommand command, String clientAddress) {
     Instant now = clock.instant();
     Instant addressBlocked = throttle.addressBlockedUntil(clientAddress, now);
     if (addressBlocked != null) {
@@ -109,9 +120,7 @@ class AuthService {
     if (user.failedLogins() > 0 || user.lockedUntil() != null) {
       users.clearFailedLogins(user.id());
     }
-    String refreshToken = tokens.startFamily(user.id(), blankToNull(command.deviceName()));
-    LOG.info("User {} logged in from {}", user.id(), clientAddress);
-    return answer(user, refreshToken);
+    return user;
   }
 
   /** Exchanges a refresh token for a new access token and a new refresh token. */
@@ -142,16 +151,20 @@ class AuthService {
     tokens.revokeAll(userId);
   }
 
+  /** Returns the request-scope view of a user, as the access token's claims carry it. */
+  static CurrentUser current(UserView view) {
+    return new CurrentUser(
+        view.id(),
+        view.username(),
+        view.role(),
+        view.countyCode(),
+        view.townshipCode(),
+        new LinkedHashSet<>(view.villageCodes()));
+  }
+
   private TokenView answer(User user, String refreshToken) {
     UserView view = users.view(user);
-    CurrentUser current =
-        new CurrentUser(
-            user.id(),
-            user.username(),
-            user.role(),
-            user.countyCode(),
-            user.townshipCode(),
-            new LinkedHashSet<>(view.villageCodes()));
+    CurrentUser current = current(view);
     String accessToken = tokens.accessToken(current, view.villageCodes());
     return new TokenView(
         accessToken,

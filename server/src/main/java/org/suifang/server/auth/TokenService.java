@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -60,12 +61,21 @@ class TokenService {
    * iat}, {@code exp}, {@code jti}.
    */
   String accessToken(CurrentUser user, List<String> villageCodes) {
+    return signedToken(user, villageCodes, config.accessTokenTtl(), Map.of());
+  }
+
+  /**
+   * Returns a signed token with the claims of {@link #accessToken} plus {@code extraClaims}, valid
+   * for {@code ttl}; the dashboard's session cookie carries one.
+   */
+  String signedToken(
+      CurrentUser user, List<String> villageCodes, Duration ttl, Map<String, Object> extraClaims) {
     Instant now = clock.instant();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", user.username());
     claims.put("iss", config.issuer());
     claims.put("iat", Date.from(now));
-    claims.put("exp", Date.from(now.plus(config.accessTokenTtl())));
+    claims.put("exp", Date.from(now.plus(ttl)));
     claims.put("jti", UUID.randomUUID().toString());
     claims.put(rolesClaim, List.of(user.role().name()));
     claims.put(CurrentUser.CLAIM_USER_ID, user.id().toString());
@@ -74,6 +84,7 @@ class TokenService {
       claims.put(CurrentUser.CLAIM_TOWNSHIP, user.townshipCode());
     }
     claims.put(CurrentUser.CLAIM_VILLAGES, List.copyOf(villageCodes));
+    extraClaims.forEach(claims::putIfAbsent);
     return generator
         .generateToken(claims)
         .orElseThrow(() -> new IllegalStateException("the JWT generator produced no token"));

@@ -17,6 +17,7 @@ import org.suifang.server.regions.RegionError;
 import org.suifang.server.reports.ReportError;
 import org.suifang.server.sync.SyncError;
 import org.suifang.server.users.UserError;
+import org.suifang.server.web.WebError;
 import org.suifang.server.worklists.WorklistError;
 
 /** Every error code is documented under its anchor in docs/errors.md, and no two share a name. */
@@ -34,6 +35,7 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(WorklistError.values()));
     all.addAll(List.of(SyncError.values()));
     all.addAll(List.of(ReportError.values()));
+    all.addAll(List.of(WebError.values()));
     return all;
   }
 
