@@ -1,6 +1,7 @@
 package org.suifang.server.reports;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -48,7 +49,7 @@ class OverviewController {
   }
 
   /** Renders the overview; parameters as {@code GET /api/v1/reports/indicators}. */
-  @Get
+  @Get(produces = MediaType.TEXT_HTML)
   @View("reports/overview")
   Map<String, Object> overview(
       @Nullable @QueryValue String period,
