@@ -188,12 +188,65 @@ class IndicatorService {
   IndicatorReport report(Query q) {
     long seq = sequencer.head();
     LocalDate today = today();
+    return report(q, load(q, reportWindow(q)), seq, today);
+  }
+
+  /** The table and the trend of the overview page, from one read of the patients and visits. */
+  @Transactional(readOnly = true)
+  Overview overview(Query q) {
+    long seq = sequencer.head();
+    LocalDate today = today();
+    Window table = reportWindow(q);
+    Window trend = trendWindow(q, today);
+    Facts facts =
+        load(
+            q,
+            new Window(
+                table.from().isBefore(trend.from()) ? table.from() : trend.from(),
+                table.to().isAfter(trend.to()) ? table.to() : trend.to()));
+    return new Overview(report(q, facts, seq, today), trend(q, facts, seq, today));
+  }
+
+  /** The overview page's figures. */
+  record Overview(IndicatorReport report, IndicatorTrend trend) {}
+
+  /** The dates whose visits a computation reads. */
+  private record Window(LocalDate from, LocalDate to) {}
+
+  /** The patients registered by the window's end and their current visits dated in it. */
+  private record Facts(List<PatientFact> patients, Map<UUID, List<VisitFact>> visits) {}
+
+  /** From 1 January of the period's year (for the health check of the year) to its end. */
+  private static Window reportWindow(Query q) {
+    return new Window(LocalDate.of(q.period().year(), 1, 1), q.period().end());
+  }
+
+  /** From 1 January of the first trend quarter's year to the last trend quarter's end. */
+  private static Window trendWindow(Query q, LocalDate today) {
+    List<Period> quarters = trendQuarters(q, today);
+    return new Window(LocalDate.of(quarters.get(0).year(), 1, 1), quarters.get(3).end());
+  }
+
+  /** The four quarters ending with the period's last quarter that has begun. */
+  private static List<Period> trendQuarters(Query q, LocalDate today) {
+    LocalDate lastDay = q.period().end().isAfter(today) ? today : q.period().end();
+    return Period.fourQuartersEndingWith(Period.quarterOf(lastDay));
+  }
+
+  // The calculator ignores visits outside a period and patients registered after it, so one read
+  // over the union of the windows serves the table and the trend.
+  private Facts load(Query q, Window w) {
+    List<String> villageCodes = q.villages().stream().map(RegionRow::code).toList();
+    return new Facts(
+        repository.patients(villageCodes, w.to()),
+        byPatient(repository.visits(villageCodes, w.from(), w.to())));
+  }
+
+  private IndicatorReport report(Query q, Facts facts, long seq, LocalDate today) {
     Period period = q.period();
     List<String> villageCodes = q.villages().stream().map(RegionRow::code).toList();
-    LocalDate from = LocalDate.of(period.year(), 1, 1);
-    List<PatientFact> patients = repository.patients(villageCodes, period.end());
-    Map<UUID, List<VisitFact>> visits =
-        byPatient(repository.visits(villageCodes, from, period.end()));
+    List<PatientFact> patients = facts.patients();
+    Map<UUID, List<VisitFact>> visits = facts.visits();
     Map<UUID, UUID> doctors =
         q.groupBy() == GroupBy.DOCTOR
             ? repository.latestDoctors(villageCodes, period.end())
@@ -304,13 +357,13 @@ class IndicatorService {
   IndicatorTrend trend(Query q) {
     long seq = sequencer.head();
     LocalDate today = today();
-    LocalDate lastDay = q.period().end().isAfter(today) ? today : q.period().end();
-    List<Period> quarters = Period.fourQuartersEndingWith(Period.quarterOf(lastDay));
-    List<String> villageCodes = q.villages().stream().map(RegionRow::code).toList();
-    LocalDate from = LocalDate.of(quarters.get(0).year(), 1, 1);
-    LocalDate to = quarters.get(3).end();
-    List<PatientFact> patients = repository.patients(villageCodes, to);
-    Map<UUID, List<VisitFact>> visits = byPatient(repository.visits(villageCodes, from, to));
+    return trend(q, load(q, trendWindow(q, today)), seq, today);
+  }
+
+  private IndicatorTrend trend(Query q, Facts facts, long seq, LocalDate today) {
+    List<Period> quarters = trendQuarters(q, today);
+    List<PatientFact> patients = facts.patients();
+    Map<UUID, List<VisitFact>> visits = facts.visits();
     IndicatorCalculator calculator =
         new IndicatorCalculator(settings, config.countTerminatedInPeriod());
     Map<String, Estimate> estimateByTownship = new HashMap<>();

@@ -57,8 +57,9 @@ class OverviewController {
       @Nullable @QueryValue String groupBy,
       CurrentUser user) {
     IndicatorService.Query q = service.query(user, period, area, groupBy);
-    IndicatorReport report = service.report(q);
-    IndicatorTrend trend = service.trend(q);
+    IndicatorService.Overview overview = service.overview(q);
+    IndicatorReport report = overview.report();
+    IndicatorTrend trend = overview.trend();
     String query =
         "period="
             + report.period()

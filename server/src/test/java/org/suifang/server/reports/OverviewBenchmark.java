@@ -112,6 +112,7 @@ class OverviewBenchmark {
     IndicatorReport report = service.report(q);
     time("service: table, 2026 by village", () -> service.report(q));
     time("service: trend, 2026", () -> service.trend(q));
+    time("service: overview (table + trend, one read)", () -> service.overview(q));
     IndicatorService.Query byDoctor = service.query(sup1, "2026Q3", TestArea.TOWNSHIP_1, "doctor");
     time("service: table, 2026Q3 by doctor", () -> service.report(byDoctor));
     String token = auth.login("sup1");
