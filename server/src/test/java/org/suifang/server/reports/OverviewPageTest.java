@@ -98,6 +98,8 @@ class OverviewPageTest {
     assertThat(status("sup2", "/dashboard?area=" + TestArea.TOWNSHIP_1)).isEqualTo(403);
     assertThat(status("sup2", "/dashboard?area=" + TestArea.VILLAGE_1)).isEqualTo(403);
     assertThat(status("doc1", "/dashboard")).isEqualTo(403);
+    assertThat(status("sup1", "/dashboard?period=2026Q9")).isEqualTo(400);
+    assertThat(status("sup1", "/dashboard?groupBy=county")).isEqualTo(400);
     String own = page("sup2", "/dashboard?period=2026");
     assertThat(own).contains("西岭村").doesNotContain("东关村").doesNotContain("南街村");
   }
