@@ -5,6 +5,7 @@
  * org.suifang.server.auth.PasswordHasher}), the settings under {@code suifang.auth} ({@link
  * org.suifang.server.auth.AuthConfiguration}) and the per-request {@link
  * org.suifang.server.auth.CurrentUser} with its read/write rules. Checking the bearer token of
- * incoming requests is left to micronaut-security-jwt. See docs/auth.md.
+ * incoming requests is left to micronaut-security-jwt. The dashboard signs in through {@link
+ * org.suifang.server.auth.BrowserLogin}. See docs/auth.md.
  */
 package org.suifang.server.auth;

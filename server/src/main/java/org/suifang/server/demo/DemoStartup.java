@@ -23,14 +23,17 @@ class DemoStartup {
   private static final Logger LOG = LoggerFactory.getLogger(DemoStartup.class);
 
   private final DemoSeeder seeder;
+  private final DemoDevices devices;
   private final DemoConfiguration config;
   private final String dataDir;
 
   DemoStartup(
       DemoSeeder seeder,
+      DemoDevices devices,
       DemoConfiguration config,
       @Value("${suifang.data-dir:./data}") String dataDir) {
     this.seeder = seeder;
+    this.devices = devices;
     this.config = config;
     this.dataDir = dataDir;
   }
@@ -39,6 +42,7 @@ class DemoStartup {
   void onStartup(ServerStartupEvent event) {
     URI server = event.getSource().getURI();
     seeder.seedIfAbsent(server);
+    devices.seedIfAbsent();
     LOG.info("\n{}", banner(server, seeder.counts(), config.password(), dataDir));
   }
 
@@ -50,6 +54,7 @@ class DemoStartup {
     b.append(rule).append('\n');
     b.append(" Suifang demo server        ").append(base).append('\n');
     b.append(" API reference (swagger-ui) ").append(base).append("/swagger-ui/index.html\n");
+    b.append(" Dashboard (browser)        ").append(base).append("/  (supervisor1 or admin)\n");
     b.append(" Demo data: ")
         .append(DemoArea.COUNTY_NAME)
         .append(' ')

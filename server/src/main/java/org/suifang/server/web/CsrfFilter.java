@@ -63,6 +63,13 @@ final class CsrfFilter implements HttpServerFilter {
         () ->
             bodies
                 .parseBody(request)
+                .exceptionally(
+                    e -> {
+                      // An unreadable body carries no token: refused below like a missing one.
+                      LOG.debug(
+                          "Unreadable body of {} {}", request.getMethod(), request.getPath(), e);
+                      return Map.of();
+                    })
                 .thenCompose(fields -> single(decide(request, field(fields), chain))));
   }
 

@@ -130,6 +130,20 @@ class DemoDataTest {
             "300 patients");
   }
 
+  @Test
+  void syncHealth_showsTheMadeUpTablets() {
+    Map<String, Object> report = get(login("admin"), "/api/v1/reports/sync-health");
+
+    assertThat(report.get("devices")).isEqualTo(4);
+    assertThat(report.get("staleDevices")).isEqualTo(1);
+    assertThat(report.get("suspectClocks")).isEqualTo(1);
+    assertThat(report.get("doctorsWithoutDevice")).isEqualTo(1);
+    assertThat(list(report.get("rows")))
+        .filteredOn(r -> "doctor3".equals(r.get("username")))
+        .extracting(r -> r.get("clockOffset"))
+        .containsExactly("+2 h 03 min");
+  }
+
   private String login(String username) {
     Map<String, Object> body =
         client

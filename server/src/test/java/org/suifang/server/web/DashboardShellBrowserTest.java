@@ -3,11 +3,14 @@ package org.suifang.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +159,47 @@ class DashboardShellBrowserTest {
       assertThat(page.evalOnSelector(".topbar", "e => getComputedStyle(e).display"))
           .isEqualTo("flex");
       assertThat(problems).isEmpty();
+    } finally {
+      page.context().close();
+    }
+  }
+
+  @Test
+  void syncHealth_csvDownloadsWithTheSessionCookie() throws Exception {
+    Page page =
+        DashboardBrowser.shared()
+            .login(server.getURL(), "sup1", TestAuth.PASSWORD, "/dashboard/sync-health");
+    try {
+      assertThat(page.locator("#sync-health tbody tr").count()).isEqualTo(2); // doc1, doc2
+      assertThat(page.locator("#sync-health .badge-warn").allTextContents()).contains("无设备");
+      Download download = page.waitForDownload(() -> page.click("#sync-csv"));
+      byte[] bytes = Files.readAllBytes(download.path());
+      assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+      String csv = new String(bytes, StandardCharsets.UTF_8);
+      assertThat(csv).contains("doc1").contains("doc2").doesNotContain("doc3");
+      DashboardBrowser.screenshot(page, "shell-sync-health-table");
+    } finally {
+      page.context().close();
+    }
+  }
+
+  @Test
+  void audit_adminFiltersByAction() {
+    Page page =
+        DashboardBrowser.shared()
+            .login(server.getURL(), "admin1", TestAuth.PASSWORD, "/dashboard/audit");
+    try {
+      assertThat(page.textContent("h1")).isEqualTo("审计日志");
+      page.selectOption("select[name=action]", "LOGIN");
+      page.waitForNavigation(() -> page.click("#audit-search"));
+      assertThat(page.url()).contains("action=LOGIN");
+      List<String> actions =
+          page.locator("#audit-log tbody tr").evaluateAll("rows => rows.map(r => r.dataset.action)")
+                  instanceof List<?> list
+              ? list.stream().map(String::valueOf).toList()
+              : List.of();
+      assertThat(actions).isNotEmpty().containsOnly("LOGIN");
+      DashboardBrowser.screenshot(page, "shell-audit-log");
     } finally {
       page.context().close();
     }

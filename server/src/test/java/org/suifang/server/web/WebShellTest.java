@@ -236,6 +236,16 @@ class WebShellTest {
   }
 
   @Test
+  void csrf_unreadableJsonBody_isRefusedNotAnError() {
+    browser.login("sup1", TestAuth.PASSWORD, "/dashboard/sync-health");
+
+    HttpResponse<String> answer = browser.postJson("/dashboard/sync-health", "{not json", Map.of());
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("CSRF_TOKEN_INVALID");
+  }
+
+  @Test
   void csrfHeader_isAcceptedInsteadOfTheField() {
     browser.login("sup1", TestAuth.PASSWORD, "/dashboard/sync-health");
     String token = Browserish.csrfToken(browser.get("/dashboard/sync-health"));
