@@ -47,7 +47,14 @@ final class IndicatorCsv {
         h.add(label + " " + f);
       }
     }
-    h.addAll(List.of("devices", "neverSynced", "oldestSyncAt", "newestSyncAt", "pendingChanges"));
+    h.addAll(
+        List.of(
+            "devices",
+            "staleDevices",
+            "doctorsWithoutDevice",
+            "oldestSyncAt",
+            "newestSyncAt",
+            "pendingChanges"));
     return h;
   }
 
@@ -91,7 +98,8 @@ final class IndicatorCsv {
       v.add(text(f.healthManagementRate()));
     }
     v.add(r.freshness().devices());
-    v.add(r.freshness().neverSynced());
+    v.add(r.freshness().staleDevices());
+    v.add(r.freshness().doctorsWithoutDevice());
     v.add(r.freshness().oldestSyncAt() == null ? "" : r.freshness().oldestSyncAt().toString());
     v.add(r.freshness().newestSyncAt() == null ? "" : r.freshness().newestSyncAt().toString());
     v.add(r.freshness().pendingChanges());

@@ -108,11 +108,13 @@ record IndicatorReport(
 
   /**
    * How fresh the row's data is: the tablets of the doctors of the row's villages (for a doctor
-   * row, that doctor's tablets).
+   * row, the doctor's own villages in the area), as the sync-health page counts them.
    *
    * @param devices how many tablets
-   * @param neverSynced how many of them never synced
-   * @param oldestSyncAt the oldest last successful sync among those that synced
+   * @param staleDevices how many of them have not synced successfully for {@code
+   *     suifang.dashboard.stale-after} (3 days) or never
+   * @param doctorsWithoutDevice doctors of the villages who never registered a tablet
+   * @param oldestSyncAt the oldest last successful sync among the tablets; null if none synced
    * @param newestSyncAt the newest last successful sync
    * @param pendingChanges the changes they reported still pending at their last sync
    */
@@ -120,7 +122,8 @@ record IndicatorReport(
   @Serdeable
   record Freshness(
       int devices,
-      int neverSynced,
+      int staleDevices,
+      int doctorsWithoutDevice,
       @Nullable Instant oldestSyncAt,
       @Nullable Instant newestSyncAt,
       long pendingChanges) {}

@@ -192,6 +192,24 @@ class IndicatorRepository {
         rs -> new UserRow(rs.getObject(1, UUID.class), rs.getString(2)));
   }
 
+  /** Returns the villages (among the given ones) of each village doctor assigned to them. */
+  @Transactional(readOnly = true)
+  Map<UUID, List<String>> villagesOfDoctors(Collection<String> villages) {
+    Map<UUID, List<String>> out = new HashMap<>();
+    if (villages.isEmpty()) {
+      return out;
+    }
+    query(
+        "SELECT uv.user_id, uv.village_code FROM user_village uv WHERE uv.village_code IN ("
+            + marks(villages.size())
+            + ")",
+        List.copyOf(villages),
+        rs ->
+            out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(rs.getString(2)));
+    return out;
+  }
+
   /** Returns the display names of the users. */
   @Transactional(readOnly = true)
   List<UserRow> users(Collection<UUID> ids) {

@@ -6,11 +6,9 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -277,7 +275,6 @@ class IndicatorService {
     for (Estimate e : estimates.find(q.area().code().substring(0, 6), period.year())) {
       estimateByTownship.put(e.townshipCode(), e);
     }
-    List<SyncFreshness.DeviceSync> devices = freshness.devices(villageCodes);
 
     List<Row> rows = new ArrayList<>();
     switch (q.groupBy()) {
@@ -290,7 +287,8 @@ class IndicatorService {
                   t.name(),
                   tallies.get(t.code()),
                   e,
-                  fresh(devices, d -> townshipOf(d.villageCode()).equals(t.code()))));
+                  freshness.of(
+                      villageCodes.stream().filter(v -> townshipOf(v).equals(t.code())).toList())));
         }
       }
       case VILLAGE -> {
@@ -301,10 +299,11 @@ class IndicatorService {
                   v.name(),
                   tallies.get(v.code()),
                   (Estimate) null,
-                  fresh(devices, d -> d.villageCode().equals(v.code()))));
+                  freshness.of(List.of(v.code()))));
         }
       }
       case DOCTOR -> {
+        Map<UUID, List<String>> villagesOf = repository.villagesOfDoctors(villageCodes);
         Map<UUID, String> names = new HashMap<>();
         repository.doctorsOf(villageCodes).forEach(u -> names.put(u.id(), u.name()));
         Set<UUID> missing = new HashSet<>();
@@ -326,7 +325,7 @@ class IndicatorService {
                             e.getValue(),
                             tallies.get(e.getKey().toString()),
                             (Estimate) null,
-                            fresh(devices, d -> d.userId().equals(e.getKey())))));
+                            freshness.of(villagesOf.getOrDefault(e.getKey(), List.of())))));
       }
     }
     Row total =
@@ -335,7 +334,7 @@ class IndicatorService {
             q.area().name(),
             totals,
             areaEstimate(q, estimateByTownship),
-            fresh(devices, d -> true));
+            freshness.of(villageCodes));
     return new IndicatorReport(
         period.label(),
         period.start(),
@@ -498,7 +497,7 @@ class IndicatorService {
         name,
         figures(Disease.HYPERTENSION, t.get(Disease.HYPERTENSION), estimated),
         figures(Disease.DIABETES, t.get(Disease.DIABETES), estimated),
-        fresh == null ? new Freshness(0, 0, null, null, 0) : fresh);
+        fresh == null ? new Freshness(0, 0, 0, null, null, 0) : fresh);
   }
 
   private DiseaseFigures figures(Disease d, Tally t, @Nullable EnumMap<Disease, Long> estimated) {
@@ -537,31 +536,6 @@ class IndicatorService {
     return BigDecimal.valueOf(part)
         .multiply(BigDecimal.valueOf(100))
         .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
-  }
-
-  private static @Nullable Freshness fresh(
-      Collection<SyncFreshness.DeviceSync> devices,
-      java.util.function.Predicate<SyncFreshness.DeviceSync> of) {
-    Map<UUID, SyncFreshness.DeviceSync> unique = new LinkedHashMap<>();
-    for (SyncFreshness.DeviceSync d : devices) {
-      if (of.test(d)) {
-        unique.putIfAbsent(d.deviceId(), d);
-      }
-    }
-    int never = 0;
-    long pending = 0;
-    Instant oldest = null;
-    Instant newest = null;
-    for (SyncFreshness.DeviceSync d : unique.values()) {
-      pending += d.pendingCount();
-      if (d.lastSyncAt() == null) {
-        never++;
-        continue;
-      }
-      oldest = oldest == null || d.lastSyncAt().isBefore(oldest) ? d.lastSyncAt() : oldest;
-      newest = newest == null || d.lastSyncAt().isAfter(newest) ? d.lastSyncAt() : newest;
-    }
-    return new Freshness(unique.size(), never, oldest, newest, pending);
   }
 
   private static EnumMap<Disease, Tally> newTallies() {

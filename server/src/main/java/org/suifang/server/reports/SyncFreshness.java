@@ -1,32 +1,33 @@
 package org.suifang.server.reports;
 
-import io.micronaut.core.annotation.Nullable;
-import java.time.Instant;
+import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.List;
-import java.util.UUID;
+import org.suifang.server.synchealth.Freshness;
+import org.suifang.server.synchealth.SyncHealthService;
 
 /**
- * Where the indicators learn how fresh their data is: the tablets used by the doctors of some
- * villages, with their last successful sync and the changes they reported still pending. A small
- * seam, so the source can move to the sync-health feature without touching the indicators.
+ * Where the indicators learn how fresh their data is: the tablets of the doctors of some villages,
+ * as the sync-health page counts them ({@link SyncHealthService#freshness}). A small seam, so the
+ * indicators do not depend on how sync health is computed.
  */
-interface SyncFreshness {
+@Singleton
+class SyncFreshness {
 
-  /**
-   * A device used by a doctor of a village (through {@code device_user}); one row per device,
-   * doctor and village.
-   *
-   * @param lastSyncAt the last successful sync, or null if it never synced
-   * @param pendingCount the changes still pending in its outbox, as reported at its last sync
-   */
-  record DeviceSync(
-      UUID deviceId,
-      UUID userId,
-      String villageCode,
-      @Nullable Instant lastSyncAt,
-      int pendingCount) {}
+  private final SyncHealthService syncHealth;
 
-  /** Returns the devices of the doctors of the villages. */
-  List<DeviceSync> devices(Collection<String> villageCodes);
+  SyncFreshness(SyncHealthService syncHealth) {
+    this.syncHealth = syncHealth;
+  }
+
+  /** Returns the freshness of the villages' data; the caller has checked their scope. */
+  IndicatorReport.Freshness of(Collection<String> villageCodes) {
+    Freshness f = syncHealth.freshness(villageCodes);
+    return new IndicatorReport.Freshness(
+        f.devices(),
+        f.staleDevices(),
+        f.doctorsWithoutDevice(),
+        f.oldestSyncAt(),
+        f.newestSyncAt(),
+        f.pendingTotal());
+  }
 }

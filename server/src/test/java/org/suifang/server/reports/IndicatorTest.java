@@ -165,8 +165,10 @@ class IndicatorTest {
   @Test
   void freshness_comesFromTheTabletsOfTheRowsDoctors() {
     TestApi.Response r = api.get("sup1", "/api/v1/reports/indicators?period=2026&groupBy=village");
-    // Village 1: doc1's tablet (doc9 has none); the township: doc1's and doc2's.
+    // Village 1: doc1's tablet; doc9 works there too but has none. The township: doc1's and
+    // doc2's tablets.
     assertThat(r.at("rows.0.freshness.devices")).isEqualTo(1);
+    assertThat(r.at("rows.0.freshness.doctorsWithoutDevice")).isEqualTo(1);
     assertThat(r.at("rows.0.freshness.newestSyncAt"))
         .isEqualTo(IndicatorDataset.DOC1_SYNC.toString());
     assertThat(r.at("rows.0.freshness.pendingChanges")).isEqualTo(3);
@@ -176,9 +178,16 @@ class IndicatorTest {
     assertThat(r.at("totals.freshness.newestSyncAt"))
         .isEqualTo(IndicatorDataset.DOC1_SYNC.toString());
     assertThat(r.at("totals.freshness.pendingChanges")).isEqualTo(4);
+    // A doctor row: the tablets of the doctor's own villages.
+    TestApi.Response byDoctor =
+        api.get("sup1", "/api/v1/reports/indicators?period=2026&groupBy=doctor");
+    assertThat(rows(byDoctor).get(dataset.area().userId("doc2").toString()).get("freshness"))
+        .extracting("devices", "pendingChanges")
+        .containsExactly(1, 1);
+    // Township 2: doc3's tablet never synced, so it is stale and has no sync time.
     TestApi.Response t2 = api.get("sup2", "/api/v1/reports/indicators?period=2026");
     assertThat(t2.at("totals.freshness.devices")).isEqualTo(1);
-    assertThat(t2.at("totals.freshness.neverSynced")).isEqualTo(1);
+    assertThat(t2.at("totals.freshness.staleDevices")).isEqualTo(1);
     assertThat(t2.at("totals.freshness.oldestSyncAt")).isNull();
   }
 
