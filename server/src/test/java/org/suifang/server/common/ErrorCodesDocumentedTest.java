@@ -15,6 +15,7 @@ import org.suifang.server.followups.FollowUpError;
 import org.suifang.server.patients.PatientError;
 import org.suifang.server.regions.RegionError;
 import org.suifang.server.review.ReviewError;
+import org.suifang.server.reports.ReportError;
 import org.suifang.server.sync.SyncError;
 import org.suifang.server.users.UserError;
 import org.suifang.server.web.WebError;
@@ -35,6 +36,7 @@ class ErrorCodesDocumentedTest {
     all.addAll(List.of(WorklistError.values()));
     all.addAll(List.of(SyncError.values()));
     all.addAll(List.of(ReviewError.values()));
+    all.addAll(List.of(ReportError.values()));
     all.addAll(List.of(WebError.values()));
     return all;
   }
