@@ -302,6 +302,11 @@ class ReviewE2eTest {
     return ids;
   }
 
+  private static final List<String> OVERDUE_LISTS =
+      List.of(
+          "/api/v1/villages/" + VILLAGE_1 + "/worklists/overdue?size=200",
+          "/api/v1/reports/worklists/overdue?size=200");
+
   @Test
   @SuppressWarnings("unchecked")
   void merge_offlineVisitForTheDuplicate_landsOnTheSurvivorOnce_tabletsConverge() throws Exception {
@@ -366,6 +371,14 @@ class ReviewE2eTest {
                 .fieldErrors())
         .containsExactly("survivorId:NOT_IN_PAIR");
 
+    // Before the merge the survivor, never visited, is overdue; the duplicate, visited, is not.
+    for (String list : OVERDUE_LISTS) {
+      assertThat(api().get("sup1", list).body().toString())
+          .as(list)
+          .contains(survivor.id().toString())
+          .doesNotContain(duplicate.id().toString());
+    }
+
     TestApi.Response merged =
         api()
             .post(
@@ -411,6 +424,14 @@ class ReviewE2eTest {
     assertThat(search.at("total")).isEqualTo(1);
     assertThat(((List<Map<String, Object>>) search.at("items")).get(0).get("id"))
         .isEqualTo(survivor.id().toString());
+    // Worklists: the survivor's overdue entry went away with the visit it took over, and the
+    // duplicate (which has that visit on record) is not listed in its place.
+    for (String list : OVERDUE_LISTS) {
+      assertThat(api().get("sup1", list).body().toString())
+          .as(list)
+          .doesNotContain(survivor.id().toString())
+          .doesNotContain(duplicate.id().toString());
+    }
 
     // The offline tablet comes back: its visit for the duplicate lands on the survivor, once.
     b.online();

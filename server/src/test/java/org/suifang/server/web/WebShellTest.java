@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.suifang.server.testing.PageSession;
 import org.suifang.server.testing.TestAuth;
 
 /**
@@ -30,13 +31,13 @@ class WebShellTest {
   @Inject TestAuth auth;
   @Inject TransactionOperations<Connection> transactions;
 
-  Browserish browser;
+  PageSession browser;
   long auditBefore;
 
   @BeforeEach
   void setUp() {
     auth.seedArea();
-    browser = new Browserish(server.getURL());
+    browser = new PageSession(server.getURL());
     auditBefore = lastAuditId();
   }
 
@@ -48,7 +49,7 @@ class WebShellTest {
     assertThat(page.headers().firstValue("content-type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.body()).contains("<html lang=\"zh-CN\"").contains("登录随访督导平台");
-    assertThat(Browserish.csrfToken(page)).hasSizeGreaterThan(20);
+    assertThat(PageSession.csrfToken(page)).hasSizeGreaterThan(20);
     assertThat(browser.cookies).containsKey(DashboardSessions.PRE_SESSION_COOKIE);
     assertThat(page.headers().firstValue("content-security-policy"))
         .hasValue(BrowserResponseFilter.CONTENT_SECURITY_POLICY);
@@ -66,7 +67,7 @@ class WebShellTest {
     assertThat(answer.statusCode()).isEqualTo(303);
     assertThat(answer.headers().firstValue("location")).hasValue("/dashboard/sync-health");
     String cookie =
-        Browserish.setCookies(answer).stream()
+        PageSession.setCookies(answer).stream()
             .filter(c -> c.startsWith(DashboardSessions.SESSION_COOKIE + "="))
             .findFirst()
             .orElseThrow();
@@ -127,8 +128,8 @@ class WebShellTest {
 
   @Test
   void login_tokenOfAnotherBrowser_isRefused() {
-    Browserish other = new Browserish(server.getURL());
-    String othersToken = Browserish.csrfToken(other.get("/login"));
+    PageSession other = new PageSession(server.getURL());
+    String othersToken = PageSession.csrfToken(other.get("/login"));
     browser.get("/login");
 
     HttpResponse<String> answer =
@@ -143,7 +144,7 @@ class WebShellTest {
   @Test
   void login_foreignNext_goesToTheDashboardInstead() {
     for (String next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example")) {
-      Browserish fresh = new Browserish(server.getURL());
+      PageSession fresh = new PageSession(server.getURL());
       HttpResponse<String> answer = fresh.login("sup1", TestAuth.PASSWORD, next);
       assertThat(answer.headers().firstValue("location")).as(next).hasValue("/dashboard");
     }
@@ -222,7 +223,7 @@ class WebShellTest {
   void logout_withToken_clearsAndRevokesTheSessionAndAudits() {
     browser.login("sup1", TestAuth.PASSWORD, "/dashboard/sync-health");
     String sessionCookie = browser.cookies.get(DashboardSessions.SESSION_COOKIE);
-    String token = Browserish.csrfToken(browser.get("/dashboard/sync-health"));
+    String token = PageSession.csrfToken(browser.get("/dashboard/sync-health"));
 
     HttpResponse<String> answer = browser.postForm("/logout", Map.of("csrfToken", token));
 
@@ -248,7 +249,7 @@ class WebShellTest {
   @Test
   void csrfHeader_isAcceptedInsteadOfTheField() {
     browser.login("sup1", TestAuth.PASSWORD, "/dashboard/sync-health");
-    String token = Browserish.csrfToken(browser.get("/dashboard/sync-health"));
+    String token = PageSession.csrfToken(browser.get("/dashboard/sync-health"));
 
     HttpResponse<String> answer =
         browser.postForm("/logout", Map.of(), Map.of(CsrfTokens.HEADER, token));

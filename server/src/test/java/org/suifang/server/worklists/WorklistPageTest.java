@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.suifang.rules.Disease;
+import org.suifang.server.testing.PageSession;
 import org.suifang.server.testing.TestArea;
 import org.suifang.server.testing.TestAuth;
 import org.suifang.server.worklists.WorklistFixtures.Visit;

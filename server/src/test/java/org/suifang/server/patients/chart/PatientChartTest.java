@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.suifang.server.testing.FollowUpSamples;
+import org.suifang.server.testing.PageSession;
 import org.suifang.server.testing.PatientSamples;
 import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestArea;
 import org.suifang.server.testing.TestAuth;
 import org.suifang.server.worklists.AuditRows;
-import org.suifang.server.worklists.PageSession;
 
 /**
  * The patient page ({@code /dashboard/patients/{id}}) and the audit of supervisors' reads of a

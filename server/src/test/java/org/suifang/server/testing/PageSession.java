@@ -1,4 +1,4 @@
-package org.suifang.server.web;
+package org.suifang.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 /**
  * A minimal cookie-keeping HTTP client that behaves like a browser without JavaScript: it does not
  * follow redirects (tests assert on them), keeps the cookies it is given, and reads the CSRF token
- * from a page's hidden field. Not thread-safe.
+ * from a page's hidden field. Not thread-safe. Used by the tests of every dashboard page.
  */
-final class Browserish {
+public final class PageSession {
 
   private static final Pattern CSRF_FIELD =
       Pattern.compile("name=\"csrfToken\" value=\"([^\"]*)\"");
@@ -33,26 +33,28 @@ final class Browserish {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
   private final String base;
-  final Map<String, String> cookies = new LinkedHashMap<>();
 
-  Browserish(URL base) {
+  /** The cookies held, by name; tests may read and change them. */
+  public final Map<String, String> cookies = new LinkedHashMap<>();
+
+  public PageSession(URL base) {
     String root = base.toString();
     this.base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
   }
 
-  HttpResponse<String> get(String path, Map<String, String> headers) {
+  public HttpResponse<String> get(String path, Map<String, String> headers) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
   }
 
-  HttpResponse<String> postForm(String path, Map<String, String> fields) {
+  public HttpResponse<String> postForm(String path, Map<String, String> fields) {
     return postForm(path, fields, Map.of());
   }
 
-  HttpResponse<String> postForm(
+  public HttpResponse<String> postForm(
       String path, Map<String, String> fields, Map<String, String> headers) {
     String body =
         fields.entrySet().stream()
@@ -66,7 +68,7 @@ final class Browserish {
         all);
   }
 
-  HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+  public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>(headers);
     all.put("Content-Type", "application/json");
     return send(
@@ -76,7 +78,7 @@ final class Browserish {
   }
 
   /** Opens the login form and signs in; returns the answer to the POST. */
-  HttpResponse<String> login(String username, String password, String next) {
+  public HttpResponse<String> login(String username, String password, String next) {
     String token = csrfToken(get("/login"));
     return postForm(
         "/login",
@@ -84,7 +86,7 @@ final class Browserish {
   }
 
   /** Returns the CSRF token of a page's hidden field. */
-  static String csrfToken(HttpResponse<String> page) {
+  public static String csrfToken(HttpResponse<String> page) {
     Matcher m = CSRF_FIELD.matcher(page.body());
     if (!m.find()) {
       throw new AssertionError("no csrfToken field in " + page.uri() + ":\n" + page.body());
@@ -93,7 +95,7 @@ final class Browserish {
   }
 
   /** Returns the Set-Cookie headers of a response. */
-  static List<String> setCookies(HttpResponse<?> response) {
+  public static List<String> setCookies(HttpResponse<?> response) {
     return response.headers().allValues("set-cookie");
   }
 
