@@ -193,14 +193,26 @@ public class AreaWorklistService {
     return atRisk(scope, WorklistService.offset(page, size), size, page);
   }
 
-  /** Returns how many entries each list has for the filter (the dashboard's tab counts). */
-  public Map<AreaList, Long> counts(Filter filter, CurrentUser user) {
+  /**
+   * Returns how many entries each list has for the filter (the dashboard's tab counts). The list
+   * on show is not computed again: its total is {@code shownTotal}.
+   */
+  public Map<AreaList, Long> counts(
+      Filter filter, CurrentUser user, AreaList shown, long shownTotal) {
     Scope scope = scope(filter, user);
     Map<AreaList, Long> out = new LinkedHashMap<>();
-    out.put(AreaList.OVERDUE, overdue(scope, 0, 1, 0).total());
-    out.put(AreaList.REFERRALS, referrals(scope, 0, 1, 0).total());
-    out.put(AreaList.DANGER_SIGNS, dangerSigns(scope, 0, 1, 0).total());
-    out.put(AreaList.AT_RISK, atRisk(scope, 0, 1, 0).total());
+    for (AreaList list : AreaList.values()) {
+      long total =
+          list == shown
+              ? shownTotal
+              : switch (list) {
+                case OVERDUE -> overdue(scope, 0, 1, 0).total();
+                case REFERRALS -> referrals(scope, 0, 1, 0).total();
+                case DANGER_SIGNS -> dangerSigns(scope, 0, 1, 0).total();
+                case AT_RISK -> atRisk(scope, 0, 1, 0).total();
+              };
+      out.put(list, total);
+    }
     return out;
   }
 

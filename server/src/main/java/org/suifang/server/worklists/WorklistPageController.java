@@ -74,7 +74,7 @@ class WorklistPageController {
           case DANGER_SIGNS -> service.dangerSigns(filter, page, PAGE_SIZE, user, request);
           case AT_RISK -> service.atRisk(filter, page, PAGE_SIZE, user, request);
         };
-    Map<AreaList, Long> counts = service.counts(filter, user);
+    Map<AreaList, Long> counts = service.counts(filter, user, which, items.total());
     String query = query(filter.village(), doctor, items.date());
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("list", which.path());
