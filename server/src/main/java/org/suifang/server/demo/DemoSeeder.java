@@ -395,6 +395,9 @@ class DemoSeeder {
 
       void tell() {
         register();
+        if (index == 0 && slot == 1) {
+          registerAgain();
+        }
         LocalDate quarterStart = quarterStart(today);
         LocalDate stop =
             switch (script) {
@@ -477,6 +480,30 @@ class DemoSeeder {
                   d.name(),
                   "diagnosedOn",
                   today.minusYears(yearsAgo).minusDays(people.between(0, 300)).toString()));
+        }
+        p.put("conditions", conditions);
+        api.post(token, "/api/v1/patients", p);
+      }
+
+      /**
+       * Registers the same person a second time, without the ID number and with another phone, as
+       * happens when a relative brings them in: the review queue then has a duplicate-patient
+       * candidate (same name, birth date and village) for a supervisor to merge.
+       */
+      private void registerAgain() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", uuid("patient/" + village.code() + "/" + slot + "/again").toString());
+        p.put("name", person.name());
+        p.put("sex", person.sex().name());
+        p.put("birthDate", person.birthDate().toString());
+        p.put("phone", "13800000001");
+        p.put("villageCode", village.code());
+        // Fixed values only: drawing from the random source would change every later patient.
+        p.put("address", village.name() + "1组1号");
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        for (Disease d : diseases) {
+          conditions.add(
+              Map.of("disease", d.name(), "diagnosedOn", today.minusYears(2).toString()));
         }
         p.put("conditions", conditions);
         api.post(token, "/api/v1/patients", p);

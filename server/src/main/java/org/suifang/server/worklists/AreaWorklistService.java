@@ -194,8 +194,8 @@ public class AreaWorklistService {
   }
 
   /**
-   * Returns how many entries each list has for the filter (the dashboard's tab counts). The list
-   * on show is not computed again: its total is {@code shownTotal}.
+   * Returns how many entries each list has for the filter (the dashboard's tab counts). The list on
+   * show is not computed again: its total is {@code shownTotal}.
    */
   public Map<AreaList, Long> counts(
       Filter filter, CurrentUser user, AreaList shown, long shownTotal) {

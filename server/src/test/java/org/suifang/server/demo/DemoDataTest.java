@@ -53,7 +53,8 @@ class DemoDataTest {
   @Test
   void seeding_givesAboutThreeHundredPatientsWithOverduePatientsInEveryVillage() {
     DemoSeeder.Counts counts = seeder.counts();
-    assertThat(counts.patients()).isEqualTo(300);
+    // 50 a village, and one registered twice (the review queue's duplicate candidate).
+    assertThat(counts.patients()).isEqualTo(301);
     assertThat(counts.followUps()).isBetween(1500L, 2500L);
     Map<String, Object> summary = get(login("admin"), "/api/v1/worklists/summary");
     List<Map<String, Object>> villages = list(summary.get("villages"));
@@ -67,6 +68,10 @@ class DemoDataTest {
     assertThat((Integer) Json.at(summary, "totals.referrals")).isGreaterThanOrEqualTo(12);
     assertThat((Integer) Json.at(summary, "totals.referralsPastDue")).isGreaterThanOrEqualTo(6);
     assertThat((Integer) Json.at(summary, "totals.rechecks")).isGreaterThanOrEqualTo(12);
+    // The patient registered twice waits in the review queue.
+    Map<String, Object> candidates = get(login("admin"), "/api/v1/review/merge-candidates");
+    assertThat((Integer) Json.at(candidates, "total")).isEqualTo(1);
+    assertThat(Json.at(candidates, "items.0.reason")).isEqualTo("NAME_BIRTH_DATE_VILLAGE");
   }
 
   @Test
@@ -127,7 +132,7 @@ class DemoDataTest {
             "admin",
             "demo1234",
             "东街村 130627101201",
-            "300 patients");
+            "301 patients");
   }
 
   @Test
