@@ -1,22 +1,29 @@
 package org.suifang.server.web;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.suifang.server.auth.CurrentUser;
+import org.suifang.server.users.PasswordChangedEvent;
 
 /**
  * The dashboard's session cookie: a signed JWT with the claims of an API access token
@@ -30,9 +37,10 @@ import java.util.Optional;
  * /api/v1/audit-log}, so it cannot be used to forge a write to the JSON API; every non-GET browser
  * route checks a CSRF token ({@link CsrfFilter}).
  *
- * <p>Signing out forgets the session in memory until it would have expired anyway (one server per
- * county; a restart forgets the list, and the cookie is cleared in the browser regardless).
- * Thread-safe.
+ * <p>Signing out revokes the session in the database ({@code dashboard_session_revocation}, V34)
+ * until it would have expired anyway, so every instance behind a load balancer refuses a copy of
+ * the cookie; a deactivated user's sessions, and those issued before a password change, stop
+ * counting at once too. Thread-safe.
  */
 @Singleton
 final class DashboardSessions {
@@ -43,15 +51,15 @@ final class DashboardSessions {
   /** The cookie holding the random value the login form's CSRF token is bound to. */
   static final String PRE_SESSION_COOKIE = "SUIFANG_PRE";
 
-  private static final int MAX_REVOKED = 10_000;
-
   private final DashboardConfiguration config;
   private final Clock clock;
-  private final Map<String, Instant> revoked = new LinkedHashMap<>();
+  private final SessionRevocationRepository revocations;
 
-  DashboardSessions(DashboardConfiguration config, Clock clock) {
+  DashboardSessions(
+      DashboardConfiguration config, Clock clock, SessionRevocationRepository revocations) {
     this.config = config;
     this.clock = clock;
+    this.revocations = revocations;
   }
 
   /** Returns whether the session cookie may authenticate this request (see the class comment). */
@@ -110,27 +118,54 @@ final class DashboardSessions {
     return strict(Cookie.of(PRE_SESSION_COOKIE, "")).maxAge(Duration.ZERO);
   }
 
-  /** Forgets a session: its token no longer authenticates, even if a copy of the cookie exists. */
-  synchronized void revoke(String token) {
-    purge();
-    revoked.put(hash(token), clock.instant().plus(config.sessionTtl()));
-    if (revoked.size() > MAX_REVOKED) {
-      // The oldest entries are the closest to expiring on their own.
-      Iterator<String> oldest = revoked.keySet().iterator();
-      oldest.next();
-      oldest.remove();
-    }
-  }
-
-  /** Returns whether the session was signed out. */
-  synchronized boolean isRevoked(String token) {
-    Instant until = revoked.get(hash(token));
-    return until != null && until.isAfter(clock.instant());
-  }
-
-  private void purge() {
+  /**
+   * Forgets a session: its token no longer authenticates, even if a copy of the cookie exists, on
+   * any server instance (the revocation is in the database until the session would have expired).
+   */
+  void revoke(String token) {
     Instant now = clock.instant();
-    revoked.values().removeIf(until -> !until.isAfter(now));
+    revocations.purge(now);
+    revocations.insert(hash(token), now.plus(config.sessionTtl()));
+  }
+
+  /**
+   * Returns whether the session no longer counts: signed out, its user deactivated (or gone), or
+   * issued before the user's password changed. A token that does not parse is left to the JWT
+   * validator, which refuses it.
+   */
+  boolean isRevoked(String token) {
+    if (revocations.countRevoked(hash(token), clock.instant()) > 0) {
+      return true;
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = JWTParser.parse(token).getJWTClaimsSet();
+    } catch (ParseException e) {
+      return false;
+    }
+    Object uid = claims.getClaim(CurrentUser.CLAIM_USER_ID);
+    UUID userId;
+    try {
+      userId = UUID.fromString(String.valueOf(uid));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    List<Boolean> active = revocations.findActive(userId);
+    if (active.isEmpty() || !Boolean.TRUE.equals(active.get(0))) {
+      return true;
+    }
+    List<Instant> cutoff = revocations.findCutoff(userId);
+    Date issued = claims.getIssueTime();
+    return !cutoff.isEmpty() && (issued == null || issued.toInstant().isBefore(cutoff.get(0)));
+  }
+
+  /** Ends every dashboard session of the user issued before now (a password change). */
+  @EventListener
+  void onPasswordChanged(PasswordChangedEvent event) {
+    // JWT issue times have whole seconds: a session signed in later in this second still counts.
+    Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    revocations.deleteCutoff(event.userId());
+    revocations.insertCutoff(event.userId(), notBefore);
   }
 
   private Cookie strict(Cookie cookie) {

@@ -14,10 +14,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.testing.PageSession;
+import org.suifang.server.testing.TestArea;
 import org.suifang.server.testing.TestAuth;
+import org.suifang.server.users.UserCommand;
+import org.suifang.server.users.UserService;
 
 /**
  * The dashboard shell over real HTTP without a browser: sign-in and sign-out with the session
@@ -30,6 +34,7 @@ class WebShellTest {
   @Inject EmbeddedServer server;
   @Inject TestAuth auth;
   @Inject TransactionOperations<Connection> transactions;
+  @Inject UserService users;
 
   PageSession browser;
   long auditBefore;
@@ -234,6 +239,92 @@ class WebShellTest {
     // A copy of the old cookie no longer works either.
     browser.cookies.put(DashboardSessions.SESSION_COOKIE, sessionCookie);
     assertThat(browser.get("/dashboard/sync-health").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void logout_revocationIsInTheDatabase_forEveryInstance() {
+    browser.login("sup1", TestAuth.PASSWORD, "/dashboard/sync-health");
+    String token = PageSession.csrfToken(browser.get("/dashboard/sync-health"));
+    String hash = DashboardSessions.hash(browser.cookies.get(DashboardSessions.SESSION_COOKIE));
+
+    browser.postForm("/logout", Map.of("csrfToken", token));
+
+    assertThat(
+            count("SELECT COUNT(*) FROM dashboard_session_revocation WHERE token_hash = ?", hash))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void passwordChange_endsEarlierSessions_butNotLaterOnes() throws Exception {
+    UUID id =
+        auth.createUser(
+            UserCommand.supervisor(
+                "sup-pw-" + System.nanoTime() % 100_000,
+                "钱督导",
+                TestAuth.PASSWORD,
+                TestArea.TOWNSHIP_1));
+    String username = username(id);
+    browser.login(username, TestAuth.PASSWORD, "/dashboard/sync-health");
+    assertThat(browser.get("/dashboard/sync-health").statusCode()).isEqualTo(200);
+    // JWT issue times have whole seconds: let the session's second pass.
+    Thread.sleep(1100);
+
+    users.setPassword(id, "An0ther-Passw0rd!");
+
+    assertThat(browser.get("/dashboard/sync-health").statusCode()).isEqualTo(303);
+    PageSession again = new PageSession(server.getURL());
+    again.login(username, "An0ther-Passw0rd!", "/dashboard/sync-health");
+    assertThat(again.get("/dashboard/sync-health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void deactivation_endsTheSessionAtOnce() {
+    UUID id =
+        auth.createUser(
+            UserCommand.supervisor(
+                "sup-off-" + System.nanoTime() % 100_000,
+                "孙督导",
+                TestAuth.PASSWORD,
+                TestArea.TOWNSHIP_1));
+    browser.login(username(id), TestAuth.PASSWORD, "/dashboard/sync-health");
+    assertThat(browser.get("/dashboard/sync-health").statusCode()).isEqualTo(200);
+
+    users.setActive(id, false);
+
+    assertThat(browser.get("/dashboard/sync-health").statusCode()).isEqualTo(303);
+  }
+
+  private String username(UUID id) {
+    return transactions.executeRead(
+        status -> {
+          try (PreparedStatement ps =
+              status
+                  .getConnection()
+                  .prepareStatement("SELECT username FROM app_user WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private long count(String sql, String arg) {
+    return transactions.executeRead(
+        status -> {
+          try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Test
