@@ -30,7 +30,7 @@ import java.util.UUID;
  * a used token again means it was copied, so the whole family is revoked.
  */
 @Singleton
-class TokenService {
+public class TokenService {
 
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -164,8 +164,11 @@ class TokenService {
     return token;
   }
 
-  /** Returns the SHA-256 of the token's UTF-8 bytes as lower-case hex (64 characters). */
-  static String hash(String token) {
+  /**
+   * Returns the SHA-256 of the token's UTF-8 bytes as lower-case hex (64 characters): how refresh
+   * tokens and signed-out dashboard sessions are stored.
+   */
+  public static String hash(String token) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
