@@ -63,14 +63,17 @@ class ChangeFeed {
   private final SyncEpoch epochs;
   private final FollowUpReader followUps;
   private final JsonMapper json;
+  private final CursorSigner signer;
 
   ChangeFeed(
       TransactionOperations<Connection> transactions,
       ChangeSequencer sequencer,
       SyncEpoch epochs,
       FollowUpReader followUps,
-      JsonMapper json) {
+      JsonMapper json,
+      CursorSigner signer) {
     this.transactions = transactions;
+    this.signer = signer;
     this.sequencer = sequencer;
     this.epochs = epochs;
     this.followUps = followUps;
@@ -104,7 +107,8 @@ class ChangeFeed {
         status -> {
           long head = sequencer.head();
           String epoch = epochs.current();
-          boolean sameEpoch = cursor != null && cursor.epoch().equals(epoch);
+          // Only a cursor this server family issued is trusted; a forged one starts again.
+          boolean sameEpoch = signer.isAuthentic(cursor) && cursor.epoch().equals(epoch);
           boolean valid = sameEpoch && cursor.seq() <= head && cursor.scope().equals(scope.hash());
           if (limit == 0) {
             return new Page(false, List.of(), cursor, !valid || cursor.seq() < head);
@@ -148,7 +152,7 @@ class ChangeFeed {
       group.sort(ORDER);
       loadFollowUps(group, 0, seq);
       group.forEach(r -> changes.add(r.change()));
-      return new Page(reset, changes, new PullCursor(epoch, seq, scope.hash()), seq < head);
+      return new Page(reset, changes, signer.cursor(epoch, seq, scope.hash()), seq < head);
     }
     long bytes = 0;
     long last = from;
@@ -179,9 +183,9 @@ class ChangeFeed {
       i = end;
     }
     if (!cut && complete == head) {
-      return new Page(reset, changes, new PullCursor(epoch, head, scope.hash()), false);
+      return new Page(reset, changes, signer.cursor(epoch, head, scope.hash()), false);
     }
-    return new Page(reset, changes, new PullCursor(epoch, last, scope.hash()), true);
+    return new Page(reset, changes, signer.cursor(epoch, last, scope.hash()), true);
   }
 
   /**

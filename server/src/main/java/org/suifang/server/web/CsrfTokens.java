@@ -5,13 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.suifang.server.common.DerivedKey;
 
 /**
  * CSRF tokens of the synchronizer-token pattern without server-side storage: a token is the
@@ -30,19 +28,15 @@ final class CsrfTokens {
   /** The header carrying the token (for {@code fetch}). */
   static final String HEADER = "X-CSRF-TOKEN";
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-  private final SecretKeySpec key;
+  private final DerivedKey key;
   private final SecureRandom random = new SecureRandom();
 
   CsrfTokens(
       @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
     // A key of its own, so a CSRF token is never a MAC the JWT signature could also produce.
-    this.key =
-        new SecretKeySpec(
-            mac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), "csrf-key"),
-            ALGORITHM);
+    this.key = DerivedKey.of(secret, "csrf-key");
   }
 
   /** Returns a new random pre-session value (256 bits, base64url). */
@@ -66,12 +60,12 @@ final class CsrfTokens {
 
   /** Returns the token of a session cookie value. */
   String forSession(String sessionCookie) {
-    return BASE64URL.encodeToString(mac(key, "s:" + sessionCookie));
+    return key.sign("s:" + sessionCookie);
   }
 
   /** Returns the token of a pre-session cookie value. */
   String forPreSession(String preSessionCookie) {
-    return BASE64URL.encodeToString(mac(key, "p:" + preSessionCookie));
+    return key.sign("p:" + preSessionCookie);
   }
 
   /** Returns whether {@code presented} is the request's expected token (constant-time). */
@@ -84,15 +78,5 @@ final class CsrfTokens {
         && MessageDigest.isEqual(
             expected.get().getBytes(StandardCharsets.US_ASCII),
             presented.strip().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] mac(SecretKeySpec key, String data) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-    }
   }
 }

@@ -56,6 +56,8 @@ class ChangeFeedTest {
 
   @Inject UserService users;
 
+  @Inject CursorSigner signer;
+
   private TestArea area;
 
   @BeforeEach
@@ -362,12 +364,22 @@ class ChangeFeedTest {
   }
 
   @Test
-  void pull_cursorBeyondTheHead_resetRequiredAndTheEpochRotates() {
+  void pull_issuedCursorBeyondTheHead_resetRequiredAndTheEpochRotates() {
     patient("doc1", VILLAGE_1);
     TestDevice tablet = caughtUp("doc1");
+    // A cursor the server signed before its database was restored from an older backup.
     @SuppressWarnings("unchecked")
-    Map<String, Object> cursor = new LinkedHashMap<>((Map<String, Object>) tablet.cursor());
-    cursor.put("seq", ((Number) cursor.get("seq")).longValue() + 1000);
+    Map<String, Object> issued = (Map<String, Object>) tablet.cursor();
+    PullCursor ahead =
+        signer.cursor(
+            (String) issued.get("epoch"),
+            ((Number) issued.get("seq")).longValue() + 1000,
+            (String) issued.get("scope"));
+    Map<String, Object> cursor = new LinkedHashMap<>();
+    cursor.put("epoch", ahead.epoch());
+    cursor.put("seq", ahead.seq());
+    cursor.put("scope", ahead.scope());
+    cursor.put("sig", ahead.sig());
     tablet.cursor(cursor);
 
     TestApi.Response r = tablet.pull(1000, null);
@@ -377,6 +389,39 @@ class ChangeFeedTest {
     assertThat(r.at("nextCursor.epoch")).isNotEqualTo(cursor.get("epoch"));
     TestDevice other = new TestDevice(api, "doc1", area.userId("doc1"));
     assertThat(other.register().at("epoch")).isEqualTo(r.at("nextCursor.epoch"));
+  }
+
+  @Test
+  void pull_forgedCursorBeyondTheHead_resetsThisDeviceOnly_epochKept() {
+    patient("doc1", VILLAGE_1);
+    TestDevice tablet = caughtUp("doc1");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> issued = (Map<String, Object>) tablet.cursor();
+    String epoch = (String) issued.get("epoch");
+    long seq = ((Number) issued.get("seq")).longValue();
+    List<Map<String, Object>> forgeries = new ArrayList<>();
+    Map<String, Object> seqRaised = new LinkedHashMap<>(issued);
+    seqRaised.put("seq", seq + 1000);
+    forgeries.add(seqRaised);
+    Map<String, Object> unsigned = new LinkedHashMap<>(seqRaised);
+    unsigned.remove("sig");
+    forgeries.add(unsigned);
+    Map<String, Object> otherSig = new LinkedHashMap<>(seqRaised);
+    otherSig.put("sig", issued.get("sig"));
+    otherSig.put("seq", seq + 1);
+    forgeries.add(otherSig);
+
+    for (Map<String, Object> forged : forgeries) {
+      tablet.cursor(forged);
+
+      TestApi.Response r = tablet.pull(1000, null);
+
+      assertThat(r.at("resetRequired")).as(forged.toString()).isEqualTo(true);
+      assertThat(changes(r)).isNotEmpty();
+      assertThat(r.at("nextCursor.epoch")).as(forged.toString()).isEqualTo(epoch);
+    }
+    TestDevice other = new TestDevice(api, "doc1", area.userId("doc1"));
+    assertThat(other.register().at("epoch")).isEqualTo(epoch);
   }
 
   @Test
