@@ -687,6 +687,8 @@ class TwoServersOnePostgresTest {
       s.execute("DROP ROLE IF EXISTS " + DB_USER);
       s.execute("CREATE ROLE " + DB_USER + " LOGIN PASSWORD '" + DB_PASSWORD + "'");
       s.execute("ALTER DATABASE " + database + " OWNER TO " + DB_USER);
+      s.execute("ALTER ROLE " + DB_USER + " SET lock_timeout = '10s'");
+      s.execute("ALTER ROLE " + DB_USER + " SET idle_in_transaction_session_timeout = '60s'");
     }
     return url;
   }
