@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -290,7 +291,9 @@ class TwoServersOnePostgresTest {
       if (backend.pushes.get() - pushesBefore >= PUSHES_BEFORE_KILL && inFlight > 0) {
         break;
       }
-      Thread.onSpinWait();
+      // Polls every 0.1 ms: a push is in flight for milliseconds, and a busy spin would take a core
+      // from the servers.
+      LockSupport.parkNanos(100_000);
     }
     backend.killing();
     Instant killedAt = Instant.now();
