@@ -20,9 +20,10 @@ import java.util.UUID;
 class SyncEpoch {
 
   private static final String READ = "SELECT epoch FROM server_info WHERE id = 1";
+  // ON CONFLICT, not WHERE NOT EXISTS: instances starting at once on a new database both see no
+  // row, and the later insert must give way to the first instead of failing that server's start.
   private static final String INSERT_IF_ABSENT =
-      "INSERT INTO server_info (id, epoch, created_at) SELECT 1, ?, ?"
-          + " WHERE NOT EXISTS (SELECT 1 FROM server_info WHERE id = 1)";
+      "INSERT INTO server_info (id, epoch, created_at) VALUES (1, ?, ?) ON CONFLICT DO NOTHING";
   private static final String ROTATE =
       "UPDATE server_info SET epoch = ? WHERE id = 1 AND epoch = ?";
 
