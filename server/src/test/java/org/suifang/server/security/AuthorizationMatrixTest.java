@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.suifang.server.regions.RegionCommand;
+import org.suifang.server.regions.RegionLevel;
+import org.suifang.server.regions.RegionService;
 import org.suifang.server.testing.FollowUpSamples;
 import org.suifang.server.testing.PageSession;
 import org.suifang.server.testing.PatientSamples;
@@ -53,8 +56,8 @@ import org.suifang.server.users.UserCommand;
  * a session cookie alone is refused on the API except where docs/auth.md allows it.
  *
  * <p>Out of scope means: for doc1 (village 1) the patients and village of doc2 (village 2, same
- * township); for sup1 (township 1) those of township 2. The standard area has one county, so the
- * county administrator has no out-of-scope cells.
+ * township); for sup1 (township 1) those of township 2; for admin1 those of a second county that
+ * this test adds next to the standard area.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,19 +79,21 @@ class AuthorizationMatrixTest {
 
   /** The data a request is about: one village (and its township) with its fixtures. */
   record Side(
+      String doctor,
       String village,
       String township,
       UUID patient,
       UUID followUp,
       Map<String, Object> followUpForm,
       UUID candidate,
-      UUID survivor) {}
+      UUID survivor,
+      UUID user) {}
 
   /** One request: a JSON body or a form (with the caller's CSRF token added), or neither. */
   record Req(String method, String path, Object json, Map<String, String> form) {}
 
   /** A row of the table: who may call the route, and whether it is limited to their area. */
-  record Rule(Set<Caller> allowed, boolean scoped, Function<Side, Req> request) {}
+  record Rule(Set<Caller> allowed, boolean scoped, int outOfScope, Function<Side, Req> request) {}
 
   private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
   private static final Set<Caller> USERS =
@@ -97,6 +102,10 @@ class AuthorizationMatrixTest {
   private static final Set<Caller> SUPERVISION = EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN);
   private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
 
+  private static final String COUNTY_2 = "130124000000";
+  private static final String TOWNSHIP_4 = "130124100000";
+  private static final String VILLAGE_4 = "130124100201";
+
   private static final LocalDate YESTERDAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 
   @Inject EmbeddedServer server;
@@ -104,13 +113,14 @@ class AuthorizationMatrixTest {
   @Inject TestAuth auth;
   @Inject TestApi api;
   @Inject JsonMapper json;
+  @Inject RegionService regions;
 
   RawHttp http;
   TestArea area;
   Side village1;
   Side village2;
   Side township2;
-  UUID doc9;
+  Side county2;
   final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
   final Map<Caller, PageSession> browsers = new EnumMap<>(Caller.class);
   final Map<Caller, String> csrf = new EnumMap<>(Caller.class);
@@ -120,11 +130,20 @@ class AuthorizationMatrixTest {
   void seed() {
     http = new RawHttp(server.getURL());
     area = auth.seedArea();
-    doc9 =
+    // A second county, so that the county administrator has another side too.
+    regions.createRegion(new RegionCommand(COUNTY_2, RegionLevel.COUNTY, "邻县", null, null));
+    regions.createRegion(new RegionCommand(TOWNSHIP_4, RegionLevel.TOWNSHIP, "邻镇", null, null));
+    regions.createRegion(new RegionCommand(VILLAGE_4, RegionLevel.VILLAGE, "邻村", "121", "101"));
+    auth.createUser(UserCommand.doctor("doc8", "吴医生", TestAuth.PASSWORD, VILLAGE_4));
+    auth.createUser(UserCommand.supervisor("sup8", "郑督导", TestAuth.PASSWORD, TOWNSHIP_4));
+    // The accounts the administrator's user-management routes act on, one per county.
+    UUID doc9 =
         auth.createUser(UserCommand.doctor("doc9", "周医生", TestAuth.PASSWORD, TestArea.VILLAGE_1));
-    village1 = side("doc1", TestArea.VILLAGE_1, TestArea.TOWNSHIP_1, "sup1");
-    village2 = side("doc2", TestArea.VILLAGE_2, TestArea.TOWNSHIP_1, null);
-    township2 = side("doc3", TestArea.VILLAGE_3, TestArea.TOWNSHIP_2, "sup2");
+    UUID doc7 = auth.createUser(UserCommand.doctor("doc7", "冯医生", TestAuth.PASSWORD, VILLAGE_4));
+    village1 = side("doc1", TestArea.VILLAGE_1, TestArea.TOWNSHIP_1, "sup1", doc9);
+    village2 = side("doc2", TestArea.VILLAGE_2, TestArea.TOWNSHIP_1, null, null);
+    township2 = side("doc3", TestArea.VILLAGE_3, TestArea.TOWNSHIP_2, "sup2", null);
+    county2 = side("doc8", VILLAGE_4, TOWNSHIP_4, "sup8", doc7);
     for (Caller caller : Caller.values()) {
       signIn(caller);
       if (caller.username != null) {
@@ -154,7 +173,7 @@ class AuthorizationMatrixTest {
    * Registers a patient with a follow-up as the doctor, and two patients that make a merge
    * candidate (same name, birth date and village); finds the candidate as the supervisor.
    */
-  private Side side(String doctor, String village, String township, String supervisor) {
+  private Side side(String doctor, String village, String township, String supervisor, UUID user) {
     Map<String, Object> patient = PatientSamples.diabetic(village);
     UUID patientId = UUID.fromString(created(api.post(doctor, "/api/v1/patients", patient)));
     Map<String, Object> form = FollowUpSamples.diabetesVisit(YESTERDAY, 6.5);
@@ -174,7 +193,16 @@ class AuthorizationMatrixTest {
       assertThat(items).as("merge candidates of %s", supervisor).hasSize(1);
       candidate = UUID.fromString((String) items.get(0).get("id"));
     }
-    return new Side(village, township, patientId, followUpId, form, candidate, survivor);
+    return new Side(
+        doctor,
+        village,
+        township,
+        patientId,
+        followUpId,
+        form,
+        candidate,
+        survivor,
+        user == null ? UUID.randomUUID() : user);
   }
 
   private static String created(TestApi.Response response) {
@@ -211,22 +239,39 @@ class AuthorizationMatrixTest {
     rule("GET /api/v1/regions/{code}", USERS, true, s -> get("/api/v1/regions/" + s.village()));
     rule("GET /api/v1/facilities", USERS, false, s -> get("/api/v1/facilities"));
 
-    // User administration: the county administrator (one county here, so no other side).
+    // User administration: the county administrator, for accounts of their county.
     rule("GET /api/v1/users", ADMINS, false, s -> get("/api/v1/users"));
-    rule("POST /api/v1/users", ADMINS, false, s -> post("/api/v1/users", Map.of()));
-    rule("GET /api/v1/users/{id}", ADMINS, false, s -> get("/api/v1/users/" + doc9));
+    rule(
+        "POST /api/v1/users",
+        ADMINS,
+        true,
+        s ->
+            post(
+                "/api/v1/users",
+                Map.of(
+                    "username",
+                    "new" + UUID.randomUUID().toString().substring(0, 8),
+                    "displayName",
+                    "新医生",
+                    "password",
+                    TestAuth.PASSWORD,
+                    "role",
+                    "VILLAGE_DOCTOR",
+                    "villageCodes",
+                    List.of(s.village()))));
+    rule("GET /api/v1/users/{id}", ADMINS, true, s -> get("/api/v1/users/" + s.user()));
     for (String action : List.of("deactivate", "activate", "unlock")) {
       rule(
           "POST /api/v1/users/{id}/" + action,
           ADMINS,
-          false,
-          s -> post("/api/v1/users/" + doc9 + "/" + action, Map.of()));
+          true,
+          s -> post("/api/v1/users/" + s.user() + "/" + action, Map.of()));
     }
     rule(
         "PUT /api/v1/users/{id}/password",
         ADMINS,
-        false,
-        s -> put("/api/v1/users/" + doc9 + "/password", Map.of("password", "N3w-Passw0rd")));
+        true,
+        s -> put("/api/v1/users/" + s.user() + "/password", Map.of("password", "N3w-Passw0rd")));
 
     // Patients and follow-ups: everyone reads their area, only doctors write their villages.
     rule(
@@ -462,7 +507,10 @@ class AuthorizationMatrixTest {
   }
 
   private void rule(String key, Set<Caller> allowed, boolean scoped, Function<Side, Req> request) {
-    if (table.put(key, new Rule(allowed, scoped, request)) != null) {
+    // An account of another county is "not found" (UserAdminController: no probing of other
+    // counties); everything else of another area is 403 FORBIDDEN.
+    int outOfScope = key.contains(" /api/v1/users/{id}") ? 404 : 403;
+    if (table.put(key, new Rule(allowed, scoped, outOfScope, request)) != null) {
       throw new IllegalStateException("two rows for " + key);
     }
   }
@@ -621,6 +669,10 @@ class AuthorizationMatrixTest {
           if (!ok) {
             failures.add(what + " " + location + " " + response.body());
           }
+        } else if (cell.expect() == Expect.SCOPE && cell.rule().outOfScope() == 404) {
+          if (status != 404 || !errorCode(response, "NOT_FOUND")) {
+            failures.add(what + " " + response.body());
+          }
         } else if (status != 403
             || (!browser && !headRequest && !errorCode(response, "FORBIDDEN"))) {
           failures.add(what + " " + response.body());
@@ -686,6 +738,7 @@ class AuthorizationMatrixTest {
     return switch (caller) {
       case DOCTOR -> village2;
       case SUPERVISOR -> township2;
+      case ADMIN -> county2;
       default -> null;
     };
   }
@@ -724,8 +777,7 @@ class AuthorizationMatrixTest {
   }
 
   private Map<String, Object> patientView(Side s) {
-    String owner = s == village1 ? "doc1" : s == village2 ? "doc2" : "doc3";
-    return api.get(owner, "/api/v1/patients/" + s.patient()).json();
+    return api.get(s.doctor(), "/api/v1/patients/" + s.patient()).json();
   }
 
   private Map<String, Object> patientUpdate(Side s) {
