@@ -14,7 +14,10 @@ import java.time.Duration;
  * @param bcryptCost the bcrypt cost factor for new password hashes (4–31; 12 by default)
  * @param accessTokenTtl how long an access token (JWT) is valid
  * @param refreshTokenTtl how long a refresh token is valid; each refresh issues a new one
- * @param issuer the {@code iss} claim of access tokens
+ * @param issuer the {@code iss} claim of access tokens and dashboard sessions; tokens with another
+ *     issuer are refused
+ * @param audience the {@code aud} claim of access tokens and dashboard sessions; tokens without it
+ *     are refused
  * @param maxFailedLogins consecutive failures that lock an account
  * @param lockDuration how long a lock lasts
  * @param slowdownAfter the first consecutive failure whose answer is delayed
@@ -30,6 +33,7 @@ public record AuthConfiguration(
     @Bindable(defaultValue = "15m") @NotNull Duration accessTokenTtl,
     @Bindable(defaultValue = "30d") @NotNull Duration refreshTokenTtl,
     @Bindable(defaultValue = "suifang") @NotBlank String issuer,
+    @Bindable(defaultValue = "suifang") @NotBlank String audience,
     @Bindable(defaultValue = "5") @Min(1) int maxFailedLogins,
     @Bindable(defaultValue = "15m") @NotNull Duration lockDuration,
     @Bindable(defaultValue = "3") @Min(1) int slowdownAfter,

@@ -58,7 +58,9 @@ public class TokenService {
    * Returns a signed access token for the user, valid for {@code suifang.auth.access-token-ttl}.
    * Claims: {@code sub} (username), the roles claim (exactly the role's name), {@code uid}, {@code
    * county}, {@code township} (absent for an administrator), {@code villages}, {@code iss}, {@code
-   * iat}, {@code exp}, {@code jti}.
+   * aud}, {@code iat}, {@code exp}, {@code jti}. micronaut-security-jwt refuses a token whose
+   * {@code iss} or {@code aud} differ from {@code suifang.auth.issuer} and {@code .audience}
+   * (application.yml, {@code claims-validators}).
    */
   String accessToken(CurrentUser user, List<String> villageCodes) {
     return signedToken(user, villageCodes, config.accessTokenTtl(), Map.of());
@@ -74,6 +76,7 @@ public class TokenService {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", user.username());
     claims.put("iss", config.issuer());
+    claims.put("aud", config.audience());
     claims.put("iat", Date.from(now));
     claims.put("exp", Date.from(now.plus(ttl)));
     claims.put("jti", UUID.randomUUID().toString());

@@ -36,7 +36,10 @@ import org.suifang.server.common.ApiError;
  *       no-referrer} and {@code Cache-Control: no-store} (pages show patient data).
  * </ul>
  *
- * Static assets get {@code nosniff} only.
+ * Static assets get {@code nosniff} only. JSON API answers ({@code /api/**}, patient data among
+ * them) get the headers a REST API needs (OWASP REST Security Cheat Sheet): {@code Cache-Control:
+ * no-store}, {@code nosniff}, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer}
+ * and {@value #API_CONTENT_SECURITY_POLICY} as Content-Security-Policy.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class BrowserResponseFilter implements Ordered {
@@ -45,6 +48,8 @@ final class BrowserResponseFilter implements Ordered {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'none'";
+
+  static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
   private final HttpLocaleResolver locales;
@@ -62,6 +67,9 @@ final class BrowserResponseFilter implements Ordered {
     if (path.startsWith("/assets/") || path.startsWith("/webjars/")) {
       response.header("X-Content-Type-Options", "nosniff");
       return response;
+    }
+    if (path.startsWith("/api/")) {
+      return secureApi(response);
     }
     if (!DashboardSessions.isBrowserPath(path)) {
       return response;
@@ -114,6 +122,16 @@ final class BrowserResponseFilter implements Ordered {
     return HttpResponse.status(response.status())
         .body(page.get())
         .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
+  }
+
+  private static MutableHttpResponse<?> secureApi(MutableHttpResponse<?> response) {
+    // set, not add: some controllers already send Cache-Control: no-store.
+    response.getHeaders().set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    response.getHeaders().set("X-Content-Type-Options", "nosniff");
+    response.getHeaders().set("X-Frame-Options", "DENY");
+    response.getHeaders().set("Referrer-Policy", "no-referrer");
+    response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+    return response;
   }
 
   private static MutableHttpResponse<?> secure(MutableHttpResponse<?> response) {

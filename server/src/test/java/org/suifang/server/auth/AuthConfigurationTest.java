@@ -13,6 +13,7 @@ class AuthConfigurationTest {
           Duration.ofMinutes(15),
           Duration.ofDays(30),
           "suifang",
+          "suifang",
           5,
           Duration.ofMinutes(15),
           3,

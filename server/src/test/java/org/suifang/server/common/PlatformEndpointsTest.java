@@ -10,6 +10,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.testing.TestAuth;
 
@@ -42,6 +44,31 @@ class PlatformEndpointsTest {
     client.toBlocking().retrieve("/health");
     String metrics = client.toBlocking().retrieve("/prometheus");
     assertThat(metrics).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void builtInManagementEndpoints_otherThanHealthAndPrometheus_areNotServed() {
+    // They used to be routed: /metrics answered anybody, and /beans, /routes, /threaddump,
+    // /flyway, /info and POST /refresh answered any logged-in user (a village doctor too) with 500.
+    // Now they are unknown paths: micronaut-security refuses those with 403 before routing.
+    String token = auth.login("admin1");
+    for (String path :
+        List.of("/beans", "/routes", "/threaddump", "/flyway", "/info", "/metrics")) {
+      assertThatThrownBy(
+              () -> client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token)))
+          .as(path)
+          .isInstanceOfSatisfying(
+              HttpClientResponseException.class,
+              e -> assertThat(e.getStatus().getCode()).isIn(403, 404));
+    }
+    assertThatThrownBy(
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(HttpRequest.POST("/refresh", Map.of()).bearerAuth(token)))
+        .isInstanceOfSatisfying(
+            HttpClientResponseException.class,
+            e -> assertThat(e.getStatus().getCode()).isIn(403, 404));
   }
 
   @Test
