@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The login limits kept in memory (one server per county, so memory is enough; a restart forgets
- * them, which only helps a legitimate user):
+ * The login limits kept in memory, per instance (a restart forgets them, which only helps a
+ * legitimate user; with several instances an address gets the limit once per instance, while the
+ * account locks that protect passwords live in the database and are shared):
  *
  * <ul>
  *   <li>failures per client address in a fixed window ({@code suifang.auth.max-failures-per-ip} in
