@@ -80,6 +80,32 @@ class PushTest {
   }
 
   @Test
+  void push_timesBeyondTheYear9999OrBeforeTheYear1_400AndNothingApplied() {
+    // Found by the fuzzer: the clock offset clientTime - serverTime overflowed a long (500).
+    for (String field : List.of("clientTime", "oldestPendingAt", "createdAt")) {
+      for (String time : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z")) {
+        Map<String, Object> note = tablet.note(patientId, "far");
+        Map<String, Object> body = tablet.request(List.of(note));
+        if (field.equals("createdAt")) {
+          note.put("createdAt", time);
+        } else {
+          body.put(field, time);
+        }
+
+        TestApi.Response r = tablet.send(body);
+
+        assertThat(r.status()).as(field + " " + time).isEqualTo(400);
+        assertThat(r.at("code")).isEqualTo("VALIDATION_FAILED");
+        assertThat(r.fieldErrors())
+            .containsExactly(
+                (field.equals("createdAt") ? "mutations[0].createdAt" : field) + ":OUT_OF_RANGE");
+        tablet.nextSeq(1);
+      }
+    }
+    assertThat(applied("far")).isZero();
+  }
+
+  @Test
   void push_sameRequestTwice_sameResultsMarkedDuplicate_oneEffect() {
     Map<String, Object> body =
         tablet.request(List.of(tablet.note(patientId, "n1"), tablet.note(patientId, "n2")));
