@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.suifang.server.auth.CurrentUser;
 import org.suifang.server.common.ApiError;
 import org.suifang.server.common.ApiException;
+import org.suifang.server.common.BadData;
 import org.suifang.server.users.User;
 import org.suifang.server.users.UserService;
 
@@ -176,6 +177,12 @@ class MutationProcessor {
       conflicts = handler.apply(context, m.payload());
     } catch (ApiException e) {
       throw new Rejection(e.toApiError(), hlc, clockSuspect);
+    } catch (RuntimeException e) {
+      if (BadData.is(e)) {
+        // The database refuses a value (a NUL in text on PostgreSQL): permanent, like a 400.
+        throw new Rejection(BadData.error().toApiError(), hlc, clockSuspect);
+      }
+      throw e;
     }
     // Moves the server clock past the accepted HLC; every applied result gets a change_seq, even
     // when the handler wrote nothing that the feed shows.

@@ -80,6 +80,27 @@ class PushTest {
   }
 
   @Test
+  void push_textWithANulCharacter_appliedOrRejectedButNeverBlocksTheQueue() {
+    // Found by the fuzzer: PostgreSQL cannot store NUL in text; the SQL error was taken for a
+    // temporary failure (503) and the mutation blocked the outbox. H2 stores it.
+    Map<String, Object> patient = PatientSamples.hypertensive(VILLAGE_1);
+    patient.put("address", "东关村\u00003组");
+
+    TestApi.Response r =
+        tablet.push(
+            List.of(tablet.mutation("PATIENT_CREATE", patient), tablet.note(patientId, "after")));
+
+    if (org.suifang.server.testing.TestDatabaseConfigurer.onPostgres()) {
+      assertThat(r.at("results.0.status")).isEqualTo("REJECTED");
+      assertThat(r.at("results.0.code")).isEqualTo("MALFORMED_REQUEST");
+    } else {
+      assertThat(r.at("results.0.status")).isEqualTo("APPLIED");
+    }
+    assertThat(r.at("results.1.status")).isEqualTo("APPLIED");
+    assertThat(applied("after")).isEqualTo(1);
+  }
+
+  @Test
   void push_rejectionWithThousandsOfFieldErrors_keepsTheFieldErrorsThatFitTheColumn() {
     // Found by the fuzzer: the stored error dropped one field error at a time and serialised the
     // rest again each time, so 5,000 bad conditions took 20 s of CPU for one mutation.
