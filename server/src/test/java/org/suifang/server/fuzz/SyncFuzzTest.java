@@ -592,9 +592,12 @@ class SyncFuzzTest {
   }
 
   private String epoch() {
-    Map<String, Object> answer = push(request(List.of()));
+    Map<String, Object> body = request(List.of());
+    body.put("pullLimit", 1);
+    Map<String, Object> answer = push(body);
     Object cursor = answer.get("nextCursor");
-    return cursor == null ? UUID.randomUUID().toString() : (String) Json.at(cursor, "epoch");
+    assertThat(cursor).as("a pull answers a cursor").isNotNull();
+    return (String) Json.at(cursor, "epoch");
   }
 
   /** After an applied amendment the corrected record is the one to amend next. */
