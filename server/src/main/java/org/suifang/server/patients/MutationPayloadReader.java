@@ -59,6 +59,10 @@ public class MutationPayloadReader {
     } catch (IOException e) {
       // Serde reports a wrong type, an unknown enum name or an unparsable date here.
       throw malformed(prefix, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // A value read on its own, not as a record's field, is not wrapped: a UUID serde throws
+      // this for "not-a-uuid". Reading touches no database, so this is never a temporary failure.
+      throw malformed(prefix, e.getMessage());
     }
     if (value == null) {
       throw malformed(prefix, "The payload is missing.");

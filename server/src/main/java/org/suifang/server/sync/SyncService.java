@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.suifang.server.auth.CurrentUser;
 import org.suifang.server.common.ApiException;
+import org.suifang.server.common.CommonError;
 import org.suifang.server.common.FieldError;
 
 /**
@@ -26,6 +27,12 @@ import org.suifang.server.common.FieldError;
 class SyncService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+  /** The earliest time a request may carry. */
+  static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest time a request may carry. */
+  static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private final TransactionOperations<Connection> transactions;
   private final DeviceService devices;
@@ -60,6 +67,7 @@ class SyncService {
    *     SyncError#SYNC_UNAVAILABLE} for a temporary failure
    */
   SyncResponse sync(SyncRequest request, CurrentUser user) {
+    checkTimes(request);
     Instant now = clock.instant();
     Long clockOffset =
         request.clientTime() == null
@@ -149,6 +157,35 @@ class SyncService {
         page.hasMore(),
         serverHlc,
         clock.instant());
+  }
+
+  /**
+   * Refuses times outside the years 1-9999 (400): beyond them the clock offset overflows a long (a
+   * 500 before) and the database cannot store them. A tablet whose clock was reset reports 1970,
+   * well inside.
+   */
+  private static void checkTimes(SyncRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    checkTime(request.clientTime(), "clientTime", errors);
+    checkTime(request.oldestPendingAt(), "oldestPendingAt", errors);
+    List<Mutation> mutations = request.mutationsOrEmpty();
+    for (int i = 0; i < mutations.size(); i++) {
+      checkTime(mutations.get(i).createdAt(), "mutations[" + i + "].createdAt", errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(CommonError.VALIDATION_FAILED, errors);
+    }
+  }
+
+  private static void checkTime(Instant time, String field, List<FieldError> errors) {
+    if (time != null && (time.isBefore(MIN_TIME) || time.isAfter(MAX_TIME))) {
+      errors.add(
+          new FieldError(
+              field,
+              "OUT_OF_RANGE",
+              "时间超出允许范围（公元1年至9999年）。",
+              "The time must lie in the years 1 to 9999."));
+    }
   }
 
   private static ApiException identityConflict(long deviceSeq) {

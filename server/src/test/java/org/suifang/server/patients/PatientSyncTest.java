@@ -482,6 +482,24 @@ class PatientSyncTest {
         .isEmpty();
   }
 
+  @Test
+  void update_patientIdNotAUuid_rejectedMalformed() {
+    // Found by the fuzzer: serde reports a string that is not a UUID with an unchecked exception,
+    // which the sync endpoint took for a temporary failure (503), so the mutation blocked the
+    // queue.
+    for (String notAUuid :
+        List.of("not-a-uuid", "", " ", "123e4567-e89b-12d3-a456-4266141740000")) {
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("patientId", notAUuid);
+      payload.put("fields", Map.of("phone", "13900139000"));
+
+      ApiException e = sync.rejected(context(doc1, deviceA, hlcNow()), "PATIENT_UPDATE", payload);
+
+      assertThat(e.code()).as(notAUuid).isEqualTo(CommonError.MALFORMED_REQUEST);
+      assertThat(fieldErrors(e)).containsExactly("patientId:MALFORMED");
+    }
+  }
+
   // --- helpers
 
   /**

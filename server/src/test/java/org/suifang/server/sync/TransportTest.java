@@ -157,6 +157,29 @@ class TransportTest {
     assertThat(r.body()).contains("\"code\":\"MALFORMED_REQUEST\"");
   }
 
+  @Test
+  void push_bodyLabelledGzipThatDoesNotInflate_400MalformedRequest() throws Exception {
+    // Found by the fuzzer: Netty's DecompressionException reached the default handler (500).
+    TestDevice tablet = new TestDevice(api, "doc1", area.userId("doc1"));
+    tablet.register();
+    byte[] plain = json.writeValueAsBytes(tablet.request(List.of()));
+    byte[] badChecksum = gzip(plain);
+    badChecksum[badChecksum.length - 8] ^= 0x55; // the CRC-32 in the gzip trailer
+
+    for (byte[] body : List.of(plain, "not gzip".getBytes(), badChecksum)) {
+      HttpResponse<String> r =
+          http.send(
+              sync()
+                  .header("Content-Encoding", "gzip")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("\"code\":\"MALFORMED_REQUEST\"");
+    }
+  }
+
   private static byte[] gzip(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
