@@ -133,6 +133,52 @@ class SyncIdentityTest {
   }
 
   @Test
+  void identityConflict_answerAppliedToTheNewId_nextSyncKeepsIt_restoreResendsIt()
+      throws Exception {
+    // Found by the server's simulation (seed 2): the answer to the re-sent batch was applied as if
+    // it were for the old device id, so the next sync took yet another id, and the mutation, kept
+    // under the old id, was never sent again after a server restore.
+    try (ServerHarness s = new ServerHarness(dir)) {
+      SuifangClient original = s.client();
+      original.patients().register(PatientSamples.wang().build());
+      original.sync();
+      TestClients.Harness cloneHarness =
+          new TestClients.Harness(otherDir, s.h.url, TestClients.session(), s.h.backing.copy());
+      cloneHarness.start();
+      SuifangClient clone = cloneHarness.client;
+      try {
+        original.patients().register(PatientSamples.li().build());
+        clone.patients().register(PatientSamples.li().name("克隆").build());
+        UUID cloneMutation = TestAccess.state(clone).outbox().get(0).mutationId();
+        assertThat(original.sync().success()).isTrue();
+        FakeSyncServer.Db backup = s.server.backup();
+        assertThat(clone.sync().success()).isTrue();
+        UUID newId = clone.deviceId();
+
+        OutboxEntry acked = null;
+        for (OutboxEntry e : TestAccess.state(clone).sent()) {
+          if (e.mutationId().equals(cloneMutation)) {
+            acked = e;
+          }
+        }
+        assertThat(acked).isNotNull();
+        assertThat(acked.ackedDeviceId).isEqualTo(newId);
+        assertThat(TestAccess.state(clone).serverLastSeq()).isEqualTo(1);
+        assertThat(clone.sync().success()).isTrue();
+        assertThat(clone.deviceId()).as("no second new identity").isEqualTo(newId);
+
+        s.server.restore(backup);
+        assertThat(clone.sync().success()).isTrue();
+
+        assertThat(s.server.db.patients).hasSize(3);
+        assertThat(clone.deviceId()).isEqualTo(newId);
+      } finally {
+        cloneHarness.close();
+      }
+    }
+  }
+
+  @Test
   void deviceNotRegistered_registersAgainAndResends() throws Exception {
     try (ServerHarness s = new ServerHarness(dir)) {
       SuifangClient c = s.client();
