@@ -74,6 +74,7 @@ class SyncIdentityTest {
       c.patients().register(PatientSamples.wang().build());
       c.sync();
       s.h.clock.advance(Duration.ofSeconds(1));
+      s.server.serverTime = s.server.serverTime.plusSeconds(1);
       c.patients().register(PatientSamples.li().build());
       String pendingId = TestAccess.state(c).outbox().get(0).mutationId().toString();
       UUID oldDevice = c.deviceId();
@@ -175,6 +176,33 @@ class SyncIdentityTest {
       } finally {
         cloneHarness.close();
       }
+    }
+  }
+
+  @Test
+  void tabletClockAYearAhead_retentionCountsServerTime_restoreResendsTheSentMutations()
+      throws Exception {
+    // Found by the server's simulation (seed 16): retention was counted by the tablet's clock, so
+    // a clock set a year ahead dropped every sent mutation, and a restore of the server lost them.
+    try (ServerHarness s = new ServerHarness(dir)) {
+      SuifangClient c = s.client();
+      c.sync();
+      FakeSyncServer.Db backup = s.server.backup();
+      c.patients().register(PatientSamples.wang().build());
+      assertThat(c.sync().success()).isTrue();
+      s.h.clock.advance(Duration.ofDays(365));
+      c.patients().register(PatientSamples.li().build());
+      assertThat(c.sync().success()).isTrue();
+      UUID device = c.deviceId();
+      s.server.restore(backup);
+
+      SyncReport report = c.sync();
+
+      assertThat(report.success()).isTrue();
+      assertThat(c.deviceId())
+          .as("the sent mutations are still there to re-send")
+          .isEqualTo(device);
+      assertThat(s.server.db.patients).hasSize(2);
     }
   }
 

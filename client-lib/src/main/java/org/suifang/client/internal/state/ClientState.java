@@ -359,6 +359,9 @@ public final class ClientState {
   private void applyRoundTrip(Tx tx) {
     SyncResponse r = require(tx.response, "response");
     Instant at = require(tx.at, "at");
+    // Retention is counted in the server's time: a tablet clock set a year ahead must not drop
+    // the sent mutations that a restore of the server needs again.
+    Instant ackClock = r.serverTime != null ? r.serverTime : at;
     boolean sameDevice = tx.deviceId != null && tx.deviceId.equals(d.deviceId);
     long ackChange = r.ackChangeSeq == null ? 0 : r.ackChangeSeq;
 
@@ -382,7 +385,7 @@ public final class ClientState {
 
     if (r.results != null) {
       for (ResultWire result : r.results) {
-        applyResult(result, ackChange, tx, at);
+        applyResult(result, ackChange, tx, at, ackClock);
       }
     }
     if (sameDevice && r.ackedThroughSeq != null) {
@@ -394,7 +397,7 @@ public final class ClientState {
           // Processed by the server, but its result did not come with this answer (it came with
           // one that was lost); it is kept visible until the cursor passes this request's writes.
           it.remove();
-          e.ackedAt = at;
+          e.ackedAt = ackClock;
           e.ackedDeviceId = tx.deviceId;
           e.overlayUntil = Math.max(ackChange, cursorSeq() + 1);
           d.sent.add(e);
@@ -434,10 +437,10 @@ public final class ClientState {
         d.lastSuccessfulSyncAt = at;
       }
     }
-    prune(at, tx.retentionMillis);
+    prune(ackClock, tx.retentionMillis);
   }
 
-  private void applyResult(ResultWire result, long ackChange, Tx tx, Instant at) {
+  private void applyResult(ResultWire result, long ackChange, Tx tx, Instant at, Instant ackClock) {
     if (result.mutationId == null) {
       return;
     }
@@ -467,7 +470,7 @@ public final class ClientState {
     e.result = result;
     e.ackedDeviceId = tx.deviceId;
     if (fresh || e.ackedAt == null) {
-      e.ackedAt = at;
+      e.ackedAt = ackClock;
     }
     e.overlayUntil = result.changeSeq != null ? result.changeSeq : ackChange;
     if (fresh) {
