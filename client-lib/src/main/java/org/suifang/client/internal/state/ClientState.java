@@ -350,6 +350,14 @@ public final class ClientState {
     d.ackedThroughSeq = r.lastSeq;
     d.serverLastSeq = r.lastSeq;
     long seq = r.lastSeq;
+    // The retained sent mutations go again under the new id, before the outbox and in the order
+    // they were sent: a server restore may have lost some that were acknowledged under an earlier
+    // id, which would otherwise never be sent again; the server answers the rest as duplicates of
+    // their mutation ids.
+    for (OutboxEntry e : d.sent) {
+      e.mutation().deviceSeq = ++seq;
+      e.ackedDeviceId = r.deviceId;
+    }
     for (OutboxEntry e : d.outbox) {
       e.mutation().deviceSeq = ++seq;
     }
@@ -435,6 +443,16 @@ public final class ClientState {
       }
       if (d.outbox.isEmpty() && r.expectedSeq == null) {
         d.lastSuccessfulSyncAt = at;
+      }
+    }
+    if (r.resetRequired && sameDevice) {
+      // A restored server may hold another mutation (a clone's) at a seq this device had sent:
+      // send the retained ones again so that the server answers each as a duplicate, applies it
+      // again, or reports the conflict that gives this device a new id.
+      for (OutboxEntry e : d.sent) {
+        if (d.deviceId != null && d.deviceId.equals(e.ackedDeviceId)) {
+          d.serverLastSeq = Math.min(d.serverLastSeq, e.seq() - 1);
+        }
       }
     }
     prune(ackClock, tx.retentionMillis);
