@@ -367,6 +367,7 @@ public final class ClientState {
   private void applyRoundTrip(Tx tx) {
     SyncResponse r = require(tx.response, "response");
     Instant at = require(tx.at, "at");
+    String epochBefore = epochOf(d.cursor);
     // Retention is counted in the server's time: a tablet clock set a year ahead must not drop
     // the sent mutations that a restore of the server needs again.
     Instant ackClock = r.serverTime != null ? r.serverTime : at;
@@ -445,10 +446,11 @@ public final class ClientState {
         d.lastSuccessfulSyncAt = at;
       }
     }
-    if (r.resetRequired && sameDevice) {
-      // A restored server may hold another mutation (a clone's) at a seq this device had sent:
-      // send the retained ones again so that the server answers each as a duplicate, applies it
-      // again, or reports the conflict that gives this device a new id.
+    String epochAfter = epochOf(d.cursor);
+    if (r.resetRequired && sameDevice && epochBefore != null && !epochBefore.equals(epochAfter)) {
+      // A new epoch: the server was restored, and may hold another mutation (a clone's) at a seq
+      // this device had sent. Send the retained ones again so that the server answers each as a
+      // duplicate, applies it again, or reports the conflict that gives this device a new id.
       for (OutboxEntry e : d.sent) {
         if (d.deviceId != null && d.deviceId.equals(e.ackedDeviceId)) {
           d.serverLastSeq = Math.min(d.serverLastSeq, e.seq() - 1);
@@ -609,6 +611,15 @@ public final class ClientState {
         d.seqs.put(e.getKey(), seq);
       }
     }
+  }
+
+  @Nullable
+  private static String epochOf(@Nullable JsonElement cursor) {
+    if (cursor == null || !cursor.isJsonObject()) {
+      return null;
+    }
+    JsonElement epoch = cursor.getAsJsonObject().get("epoch");
+    return epoch == null || !epoch.isJsonPrimitive() ? null : epoch.getAsString();
   }
 
   private void prune(Instant at, long retentionMillis) {
