@@ -306,7 +306,7 @@ public final class SuifangClient implements Closeable {
 
     /**
      * Sets how long acknowledged mutations are kept for re-sending after a server restore (default
-     * 90 days).
+     * 90 days), counted in the server's time, so a wrong tablet clock does not shorten it.
      */
     public Builder mutationRetention(Duration retention) {
       Objects.requireNonNull(retention, "retention == null");

@@ -41,6 +41,9 @@ import okio.Okio;
  * server commits) and then still lose the answer.
  */
 final class FakeSyncServer extends Dispatcher {
+  /** The {@code serverTime} of every sync answer; a test moves it on. */
+  volatile java.time.Instant serverTime = java.time.Instant.parse("2026-11-20T02:00:01Z");
+
   static final String PASSWORD = "secret";
   static final String SCOPE = "scope-1";
   private static final Gson GSON = new GsonBuilder().serializeNulls().create();
@@ -392,7 +395,7 @@ final class FakeSyncServer extends Dispatcher {
     answer.add("nextCursor", next);
     answer.addProperty("hasMore", hasMore);
     answer.addProperty("serverHlc", ++db.hlc);
-    answer.addProperty("serverTime", "2026-11-20T02:00:01Z");
+    answer.addProperty("serverTime", serverTime.toString());
     return gzipJson(answer);
   }
 

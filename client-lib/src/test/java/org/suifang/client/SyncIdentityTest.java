@@ -74,6 +74,7 @@ class SyncIdentityTest {
       c.patients().register(PatientSamples.wang().build());
       c.sync();
       s.h.clock.advance(Duration.ofSeconds(1));
+      s.server.serverTime = s.server.serverTime.plusSeconds(1);
       c.patients().register(PatientSamples.li().build());
       String pendingId = TestAccess.state(c).outbox().get(0).mutationId().toString();
       UUID oldDevice = c.deviceId();
@@ -110,6 +111,7 @@ class SyncIdentityTest {
         original.patients().register(PatientSamples.li().build());
         clone.patients().register(PatientSamples.li().name("克隆").build());
         String cloneMutation = TestAccess.state(clone).outbox().get(0).mutationId().toString();
+        String sentBefore = TestAccess.state(clone).sent().get(0).mutationId().toString();
         assertThat(original.sync().success()).isTrue();
 
         SyncReport report = clone.sync();
@@ -118,9 +120,13 @@ class SyncIdentityTest {
         assertThat(clone.deviceId()).isNotEqualTo(original.deviceId());
         JsonObject last = s.server.lastSyncBody();
         assertThat(last.get("deviceId").getAsString()).isEqualTo(clone.deviceId().toString());
+        // The retained sent mutation (王建国, the original's) goes again under the new id, answered
+        // as a duplicate of its mutation id; then the clone's own.
         assertThat(FakeSyncServer.mutations(last))
             .extracting(m -> m.get("mutationId").getAsString(), m -> m.get("deviceSeq").getAsLong())
-            .containsExactly(org.assertj.core.api.Assertions.tuple(cloneMutation, 1L));
+            .containsExactly(
+                org.assertj.core.api.Assertions.tuple(sentBefore, 1L),
+                org.assertj.core.api.Assertions.tuple(cloneMutation, 2L));
         assertThat(s.server.db.patients).hasSize(3);
         assertThat(original.sync().success()).isTrue();
         assertThat(original.patients().search(PatientQuery.newBuilder().build()))
@@ -129,6 +135,112 @@ class SyncIdentityTest {
       } finally {
         cloneHarness.close();
       }
+    }
+  }
+
+  @Test
+  void identityConflict_answerAppliedToTheNewId_nextSyncKeepsIt_restoreResendsIt()
+      throws Exception {
+    // Found by the server's simulation (seed 2): the answer to the re-sent batch was applied as if
+    // it were for the old device id, so the next sync took yet another id, and the mutation, kept
+    // under the old id, was never sent again after a server restore.
+    try (ServerHarness s = new ServerHarness(dir)) {
+      SuifangClient original = s.client();
+      original.patients().register(PatientSamples.wang().build());
+      original.sync();
+      TestClients.Harness cloneHarness =
+          new TestClients.Harness(otherDir, s.h.url, TestClients.session(), s.h.backing.copy());
+      cloneHarness.start();
+      SuifangClient clone = cloneHarness.client;
+      try {
+        original.patients().register(PatientSamples.li().build());
+        clone.patients().register(PatientSamples.li().name("克隆").build());
+        UUID cloneMutation = TestAccess.state(clone).outbox().get(0).mutationId();
+        assertThat(original.sync().success()).isTrue();
+        FakeSyncServer.Db backup = s.server.backup();
+        assertThat(clone.sync().success()).isTrue();
+        UUID newId = clone.deviceId();
+
+        OutboxEntry acked = null;
+        for (OutboxEntry e : TestAccess.state(clone).sent()) {
+          if (e.mutationId().equals(cloneMutation)) {
+            acked = e;
+          }
+        }
+        assertThat(acked).isNotNull();
+        assertThat(acked.ackedDeviceId).isEqualTo(newId);
+        assertThat(TestAccess.state(clone).serverLastSeq()).isEqualTo(2);
+        assertThat(clone.sync().success()).isTrue();
+        assertThat(clone.deviceId()).as("no second new identity").isEqualTo(newId);
+
+        s.server.restore(backup);
+        assertThat(clone.sync().success()).isTrue();
+
+        assertThat(s.server.db.patients).hasSize(3);
+        assertThat(clone.deviceId()).isEqualTo(newId);
+      } finally {
+        cloneHarness.close();
+      }
+    }
+  }
+
+  @Test
+  void cloneKeptTheIdFirst_restoreGivesItBack_newIdResendsTheClonesSentMutations()
+      throws Exception {
+    // Found by the server's simulation (seed 15): the clone pushed first and kept the id; the
+    // server was restored to before that push, the original pushed with the id, and the clone,
+    // now in conflict, took a new id and sent only its outbox: its sent mutations were lost.
+    try (ServerHarness s = new ServerHarness(dir)) {
+      SuifangClient original = s.client();
+      original.sync();
+      FakeSyncServer.Db backup = s.server.backup();
+      TestClients.Harness cloneHarness =
+          new TestClients.Harness(otherDir, s.h.url, TestClients.session(), s.h.backing.copy());
+      cloneHarness.start();
+      SuifangClient clone = cloneHarness.client;
+      try {
+        clone.patients().register(PatientSamples.li().name("克隆").build());
+        assertThat(clone.sync().success()).isTrue();
+        s.server.restore(backup);
+        original.patients().register(PatientSamples.wang().build());
+        assertThat(original.sync().success()).isTrue();
+        clone.patients().register(PatientSamples.li().name("克隆二").build());
+
+        SyncReport report = clone.sync();
+
+        assertThat(report.success()).isTrue();
+        assertThat(clone.deviceId()).isNotEqualTo(original.deviceId());
+        assertThat(s.server.db.patients).hasSize(3);
+      } finally {
+        cloneHarness.close();
+      }
+    }
+  }
+
+  @Test
+  void tabletClockAYearAhead_retentionCountsServerTime_restoreResendsTheSentMutations()
+      throws Exception {
+    // Found by the server's simulation (seed 16): retention was counted by the tablet's clock, so
+    // a clock set a year ahead dropped every sent mutation, and a restore of the server lost them.
+    try (ServerHarness s = new ServerHarness(dir)) {
+      SuifangClient c = s.client();
+      c.sync();
+      FakeSyncServer.Db backup = s.server.backup();
+      c.patients().register(PatientSamples.wang().build());
+      assertThat(c.sync().success()).isTrue();
+      s.h.clock.advance(Duration.ofDays(365));
+      c.patients().register(PatientSamples.li().build());
+      assertThat(c.sync().success()).isTrue();
+      UUID device = c.deviceId();
+      s.server.restore(backup);
+
+      SyncReport report = c.sync();
+
+      assertThat(report.success()).isTrue();
+      assertThat(c.deviceId())
+          .as("the sent mutations are still there to re-send")
+          .isEqualTo(device);
+      assertThat(s.server.db.patients).hasSize(2);
     }
   }
 
@@ -175,6 +287,7 @@ class SyncIdentityTest {
       assertThat(a.patients().find(zhao.id())).isNotNull();
       Patient li = a.patients().register(PatientSamples.li().build());
       s.server.restore(backup);
+      int before = s.server.syncBodies.size();
 
       SyncReport report = a.sync();
 
@@ -184,7 +297,7 @@ class SyncIdentityTest {
       assertThat(a.patients().get(wang.id()).syncState()).isEqualTo(RecordState.SYNCED);
       assertThat(a.patients().get(li.id()).syncState()).isEqualTo(RecordState.SYNCED);
       assertThat(s.server.db.patients).containsOnlyKeys(wang.id().toString(), li.id().toString());
-      JsonObject afterRestore = s.server.lastSyncBody();
+      JsonObject afterRestore = s.server.syncBodies.get(before);
       assertThat(afterRestore.getAsJsonObject("cursor").get("epoch").getAsString())
           .as("sent with the old epoch's cursor")
           .isEqualTo("epoch-1");

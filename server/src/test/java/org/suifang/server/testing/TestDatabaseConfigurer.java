@@ -24,10 +24,20 @@ public final class TestDatabaseConfigurer implements ApplicationContextConfigure
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres postgres;
+  private static volatile String pinned;
 
   /** Returns true when this JVM runs the suite against PostgreSQL. */
   public static boolean onPostgres() {
     return "postgres".equals(System.getProperty("suifang.test.db"));
+  }
+
+  /**
+   * Makes the next application contexts use {@code url} (a database from {@link
+   * #newPostgresDatabase()}) instead of a fresh database each, until called with null. The
+   * simulation restarts its server on one database this way.
+   */
+  public static void pinDatabase(String url) {
+    pinned = url;
   }
 
   @Override
@@ -36,7 +46,8 @@ public final class TestDatabaseConfigurer implements ApplicationContextConfigure
       return;
     }
     Map<String, Object> props = new HashMap<>();
-    props.put("datasources.default.url", newPostgresDatabase());
+    String url = pinned;
+    props.put("datasources.default.url", url != null ? url : newPostgresDatabase());
     props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
     props.put("datasources.default.username", "postgres");
     props.put("datasources.default.password", "postgres");

@@ -350,6 +350,14 @@ public final class ClientState {
     d.ackedThroughSeq = r.lastSeq;
     d.serverLastSeq = r.lastSeq;
     long seq = r.lastSeq;
+    // The retained sent mutations go again under the new id, before the outbox and in the order
+    // they were sent: a server restore may have lost some that were acknowledged under an earlier
+    // id, which would otherwise never be sent again; the server answers the rest as duplicates of
+    // their mutation ids.
+    for (OutboxEntry e : d.sent) {
+      e.mutation().deviceSeq = ++seq;
+      e.ackedDeviceId = r.deviceId;
+    }
     for (OutboxEntry e : d.outbox) {
       e.mutation().deviceSeq = ++seq;
     }
@@ -359,6 +367,10 @@ public final class ClientState {
   private void applyRoundTrip(Tx tx) {
     SyncResponse r = require(tx.response, "response");
     Instant at = require(tx.at, "at");
+    String epochBefore = epochOf(d.cursor);
+    // Retention is counted in the server's time: a tablet clock set a year ahead must not drop
+    // the sent mutations that a restore of the server needs again.
+    Instant ackClock = r.serverTime != null ? r.serverTime : at;
     boolean sameDevice = tx.deviceId != null && tx.deviceId.equals(d.deviceId);
     long ackChange = r.ackChangeSeq == null ? 0 : r.ackChangeSeq;
 
@@ -382,7 +394,7 @@ public final class ClientState {
 
     if (r.results != null) {
       for (ResultWire result : r.results) {
-        applyResult(result, ackChange, tx, at);
+        applyResult(result, ackChange, tx, at, ackClock);
       }
     }
     if (sameDevice && r.ackedThroughSeq != null) {
@@ -394,7 +406,7 @@ public final class ClientState {
           // Processed by the server, but its result did not come with this answer (it came with
           // one that was lost); it is kept visible until the cursor passes this request's writes.
           it.remove();
-          e.ackedAt = at;
+          e.ackedAt = ackClock;
           e.ackedDeviceId = tx.deviceId;
           e.overlayUntil = Math.max(ackChange, cursorSeq() + 1);
           d.sent.add(e);
@@ -434,10 +446,21 @@ public final class ClientState {
         d.lastSuccessfulSyncAt = at;
       }
     }
-    prune(at, tx.retentionMillis);
+    String epochAfter = epochOf(d.cursor);
+    if (r.resetRequired && sameDevice && epochBefore != null && !epochBefore.equals(epochAfter)) {
+      // A new epoch: the server was restored, and may hold another mutation (a clone's) at a seq
+      // this device had sent. Send the retained ones again so that the server answers each as a
+      // duplicate, applies it again, or reports the conflict that gives this device a new id.
+      for (OutboxEntry e : d.sent) {
+        if (d.deviceId != null && d.deviceId.equals(e.ackedDeviceId)) {
+          d.serverLastSeq = Math.min(d.serverLastSeq, e.seq() - 1);
+        }
+      }
+    }
+    prune(ackClock, tx.retentionMillis);
   }
 
-  private void applyResult(ResultWire result, long ackChange, Tx tx, Instant at) {
+  private void applyResult(ResultWire result, long ackChange, Tx tx, Instant at, Instant ackClock) {
     if (result.mutationId == null) {
       return;
     }
@@ -467,7 +490,7 @@ public final class ClientState {
     e.result = result;
     e.ackedDeviceId = tx.deviceId;
     if (fresh || e.ackedAt == null) {
-      e.ackedAt = at;
+      e.ackedAt = ackClock;
     }
     e.overlayUntil = result.changeSeq != null ? result.changeSeq : ackChange;
     if (fresh) {
@@ -588,6 +611,15 @@ public final class ClientState {
         d.seqs.put(e.getKey(), seq);
       }
     }
+  }
+
+  @Nullable
+  private static String epochOf(@Nullable JsonElement cursor) {
+    if (cursor == null || !cursor.isJsonObject()) {
+      return null;
+    }
+    JsonElement epoch = cursor.getAsJsonObject().get("epoch");
+    return epoch == null || !epoch.isJsonPrimitive() ? null : epoch.getAsString();
   }
 
   private void prune(Instant at, long retentionMillis) {

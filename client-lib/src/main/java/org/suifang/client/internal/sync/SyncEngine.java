@@ -108,6 +108,17 @@ public final class SyncEngine {
     }
   }
 
+  /** An answer and the batch it answers. */
+  private static final class Exchange {
+    final Batch batch;
+    final SyncResponse response;
+
+    Exchange(Batch batch, SyncResponse response) {
+      this.batch = batch;
+      this.response = response;
+    }
+  }
+
   private final class Run {
     private final Instant started = core.now();
     private final long sent0 = core.api().counter().sent();
@@ -169,9 +180,12 @@ public final class SyncEngine {
               "本次同步次数已达上限，请稍后继续同步。",
               "This sync reached its limit of " + MAX_ROUND_TRIPS + " round trips; sync again.");
         }
-        Batch batch = batchOrNewIdentity();
+        Batch first = batchOrNewIdentity();
         progress(SyncPhase.EXCHANGING);
-        SyncResponse response = exchange(batch);
+        Exchange exchange = exchange(first);
+        // The batch the answer is for: a re-registration in between sends another device id.
+        Batch batch = exchange.batch;
+        SyncResponse response = exchange.response;
         long cursorBefore;
         boolean done;
         synchronized (core.lock()) {
@@ -218,8 +232,11 @@ public final class SyncEngine {
       }
     }
 
-    /** One exchange, retried as the protocol says; returns the answer to apply. */
-    private SyncResponse exchange(Batch first) throws SuifangException, InterruptedException {
+    /**
+     * One exchange, retried as the protocol says; returns the answer to apply with the batch it
+     * answers, which is not {@code first} after a new registration or device id.
+     */
+    private Exchange exchange(Batch first) throws SuifangException, InterruptedException {
       Batch batch = first;
       int failures = 0;
       int registrations = 0;
@@ -239,7 +256,7 @@ public final class SyncEngine {
                   a.status,
                   e);
             }
-            return response;
+            return new Exchange(batch, response);
           }
           ErrorBody e = a.error();
           String code = e.code == null ? "" : e.code;
