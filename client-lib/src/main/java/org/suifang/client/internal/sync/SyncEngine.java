@@ -188,6 +188,7 @@ public final class SyncEngine {
         SyncResponse response = exchange.response;
         long cursorBefore;
         boolean done;
+        boolean cloned;
         synchronized (core.lock()) {
           ClientState state = core.state();
           cursorBefore = state.cursorSeq();
@@ -207,8 +208,17 @@ public final class SyncEngine {
               !response.hasMore
                   && state.outbox().isEmpty()
                   && state.serverLastSeq() >= state.ackedThroughSeq();
+          // The server acknowledged seqs this device never used: another tablet (a copy of this
+          // one's files) pushes under the same id. Waiting for those acknowledgements would never
+          // end once a restore takes them back, so take a new id now, as at registration.
+          cloned = state.ackedThroughSeq() > state.lastDeviceSeq();
         }
         progress(SyncPhase.APPLIED);
+        if (cloned) {
+          newIdentity();
+          stalls = 0;
+          continue;
+        }
         if (done) {
           return;
         }
