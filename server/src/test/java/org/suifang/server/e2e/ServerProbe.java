@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.suifang.server.testing.SqlRows;
 import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestAuth;
 
@@ -109,24 +110,7 @@ class ServerProbe {
 
   /** Runs a query and returns each row as column label → value (labels lower-case). */
   List<Map<String, Object>> rows(String sql, Object... params) {
-    return transactions.executeRead(
-        status -> {
-          try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-              List<Map<String, Object>> rows = new ArrayList<>();
-              int columns = rs.getMetaData().getColumnCount();
-              while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= columns; i++) {
-                  row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-                }
-                rows.add(row);
-              }
-              return rows;
-            }
-          }
-        });
+    return SqlRows.read(transactions, sql, params);
   }
 
   /** Returns the number of follow-up rows of the patient (every state). */

@@ -5,29 +5,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
- * A tablet's wall clock: the real time plus an offset the test sets, e.g. two years ahead. It keeps
- * running, so the tablet's hybrid logical clock moves on as a real one does.
+ * A tablet's wall clock: the world's time (the real time, or a simulation's) plus an offset the
+ * test sets, e.g. two years ahead. It moves with the world, so the tablet's hybrid logical clock
+ * moves on as a real one does.
  */
-final class TabletClock extends Clock {
-  private final Clock real;
+public final class TabletClock extends Clock {
+  private final Supplier<Instant> world;
   private volatile Duration offset = Duration.ZERO;
 
   TabletClock() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC()::instant);
   }
 
-  private TabletClock(Clock real) {
-    this.real = real;
+  /** A clock that follows {@code world}, e.g. a simulation's time. */
+  public TabletClock(Supplier<Instant> world) {
+    this.world = world;
   }
 
   /** Sets how far this tablet's clock is off (negative: behind). */
-  void setOffset(Duration offset) {
+  public void setOffset(Duration offset) {
     this.offset = offset;
   }
 
-  Duration offset() {
+  public Duration offset() {
     return offset;
   }
 
@@ -59,6 +62,6 @@ final class TabletClock extends Clock {
 
   @Override
   public Instant instant() {
-    return real.instant().plus(offset);
+    return world.get().plus(offset);
   }
 }

@@ -10,12 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +23,7 @@ import org.suifang.server.common.ApiException;
 import org.suifang.server.sync.Hlc;
 import org.suifang.server.sync.MutationContext;
 import org.suifang.server.sync.MutationHandler;
+import org.suifang.server.testing.SqlRows;
 import org.suifang.server.testing.TestArea;
 
 /**
@@ -102,29 +98,7 @@ public class SyncMutations {
 
   /** Returns the rows of a query as column-name maps (lower-case names). */
   public List<Map<String, Object>> rows(String sql, Object... args) {
-    return transactions.executeRead(
-        status -> {
-          try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-              ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              ResultSetMetaData meta = rs.getMetaData();
-              List<Map<String, Object>> rows = new ArrayList<>();
-              while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                  row.put(
-                      meta.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), rs.getObject(c));
-                }
-                rows.add(row);
-              }
-              return rows;
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-          }
-        });
+    return SqlRows.read(transactions, sql, args);
   }
 
   /** Returns the single row of a query. */

@@ -6,16 +6,14 @@ import io.micronaut.transaction.TransactionOperations;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.suifang.server.testing.FakeClock;
+import org.suifang.server.testing.SqlRows;
 import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestAuth;
 import org.suifang.server.testing.TestDatabaseConfigurer;
@@ -186,26 +184,7 @@ final class SimServer implements AutoCloseable {
 
   /** Runs a query and returns each row as column label (lower case) → value. */
   List<Map<String, Object>> rows(String sql, Object... params) {
-    return transactions.executeRead(
-        status -> {
-          try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-              ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              List<Map<String, Object>> rows = new ArrayList<>();
-              int columns = rs.getMetaData().getColumnCount();
-              while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= columns; i++) {
-                  row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-                }
-                rows.add(row);
-              }
-              return rows;
-            }
-          }
-        });
+    return SqlRows.read(transactions, sql, params);
   }
 
   long count(String sql, Object... params) {

@@ -9,11 +9,8 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.suifang.client.SuifangClient;
 import org.suifang.client.SuifangException;
 import org.suifang.client.internal.ClientCore;
 import org.suifang.client.internal.Sleeper;
+import org.suifang.server.e2e.TabletClock;
 
 /**
  * A simulated tablet: a real {@link SuifangClient} on its own data directory, with a fake wall
@@ -35,7 +33,7 @@ final class SimTablet implements AutoCloseable {
   final String name;
   final String doctor;
   final File dir;
-  final SimClock clock;
+  final TabletClock clock;
   final SimNetwork network;
   private final long randomSeed;
   private int opens;
@@ -53,7 +51,7 @@ final class SimTablet implements AutoCloseable {
     this.name = name;
     this.doctor = doctor;
     this.dir = dir;
-    this.clock = new SimClock(world);
+    this.clock = new TabletClock(world);
     this.network = network;
     this.randomSeed = randomSeed;
     network.setCrashHook(this::takeCrashCopy);
@@ -233,54 +231,5 @@ final class SimTablet implements AutoCloseable {
   @Override
   public String toString() {
     return name;
-  }
-
-  /** A tablet's wall clock: the simulation's time plus an error the scheduler sets. */
-  static final class SimClock extends Clock {
-    private final Supplier<Instant> world;
-    private Duration offset = Duration.ZERO;
-
-    SimClock(Supplier<Instant> world) {
-      this.world = world;
-    }
-
-    void setOffset(Duration offset) {
-      this.offset = offset;
-    }
-
-    Duration offset() {
-      return offset;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      SimClock self = this;
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId z) {
-          return self.withZone(z);
-        }
-
-        @Override
-        public Instant instant() {
-          return self.instant();
-        }
-      };
-    }
-
-    @Override
-    public Instant instant() {
-      return world.get().plus(offset);
-    }
   }
 }
