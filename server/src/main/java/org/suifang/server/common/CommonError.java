@@ -29,6 +29,10 @@ public enum CommonError implements ErrorCode {
       HttpStatus.INTERNAL_SERVER_ERROR,
       "服务器内部错误，请稍后重试。",
       "Internal server error; please retry later."),
+  TEMPORARILY_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "服务器繁忙，本次操作未保存，请稍后重试。",
+      "The server is busy and nothing was saved; retry shortly."),
   ;
 
   private final HttpStatus status;

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers a value the database refuses ({@link BadData}: a NUL character in a name or a query
  * parameter, a timestamp beyond PostgreSQL's range) with 400 {@link CommonError#MALFORMED_REQUEST};
- * before, every such request was a 500. Any other database failure stays a 500, logged here.
+ * before, every such request was a 500. A failure that passes by itself ({@link
+ * TransientDatabaseFailure}: a lock timeout, a deadlock) is 503 {@link
+ * CommonError#TEMPORARILY_UNAVAILABLE} with {@code Retry-After}. Any other database failure stays a
+ * 500. Both are logged here.
  */
 @Produces
 @Singleton
@@ -39,6 +42,9 @@ final class DataAccessExceptionHandler
       return processor.processResponse(
           ErrorContext.builder(request).cause(BadData.error()).build(),
           HttpResponse.status(CommonError.MALFORMED_REQUEST.status()));
+    }
+    if (TransientDatabaseFailure.is(exception)) {
+      return TransientDatabaseFailure.answer(processor, request, exception);
     }
     LOG.error("{} {} failed in the database", request.getMethod(), request.getPath(), exception);
     return processor.processResponse(
