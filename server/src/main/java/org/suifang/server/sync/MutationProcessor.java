@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.suifang.server.auth.CurrentUser;
 import org.suifang.server.common.ApiError;
 import org.suifang.server.common.ApiException;
 import org.suifang.server.common.BadData;
+import org.suifang.server.common.TransientDatabaseFailure;
 import org.suifang.server.users.User;
 import org.suifang.server.users.UserService;
 
@@ -38,6 +41,9 @@ import org.suifang.server.users.UserService;
 class MutationProcessor {
 
   private static final int MAX_ERROR_JSON = 8000;
+  // Attempts of one mutation when the database reports a transient failure (deadlock, lock wait).
+  private static final int TRANSIENT_ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(MutationProcessor.class);
 
   private final TransactionOperations<Connection> transactions;
   private final DeviceRepository devices;
@@ -97,11 +103,35 @@ class MutationProcessor {
   /**
    * Processes the mutation pushed by {@code pusher} from the device. A handler's {@link
    * ApiException} rolls its effects back and the rejection is stored in a second transaction. Any
-   * other exception propagates: nothing of this mutation was committed and a retry processes it.
+   * other exception propagates: nothing of this mutation was committed and a retry processes it. A
+   * transient database failure (a deadlock, a lock wait that timed out) is tried again here, up to
+   * {@value #TRANSIENT_ATTEMPTS} times in all, before it propagates.
    *
    * @throws ApiException {@link SyncError#DEVICE_NOT_REGISTERED} when the device row is gone
    */
   Outcome process(UUID deviceId, UUID pusher, Mutation mutation) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return processOnce(deviceId, pusher, mutation);
+      } catch (RuntimeException e) {
+        // A deadlock broken by the database, or a lock wait that timed out, rolled the mutation's
+        // transaction back whole: running it again is safe and usually succeeds at once, where a
+        // 503 would make the tablet wait for its backoff (found by the two-server test).
+        if (attempt >= TRANSIENT_ATTEMPTS || !TransientDatabaseFailure.is(e)) {
+          throw e;
+        }
+        LOG.info(
+            "Mutation {} of device {}: temporary database failure, trying again ({} of {})",
+            mutation.mutationId(),
+            deviceId,
+            attempt + 1,
+            TRANSIENT_ATTEMPTS,
+            e);
+      }
+    }
+  }
+
+  private Outcome processOnce(UUID deviceId, UUID pusher, Mutation mutation) {
     try {
       return transactions.executeWrite(status -> attempt(deviceId, pusher, mutation, null));
     } catch (Rejection rejection) {
