@@ -2,6 +2,7 @@ package org.suifang.server.common;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Recognises a database refusing a value itself rather than failing: SQLSTATE class 22, "data
@@ -15,10 +16,18 @@ public final class BadData {
 
   /** Returns true when the exception or one of its causes is an SQL data exception. */
   public static boolean is(Throwable e) {
+    return anySqlState(e, state -> state.startsWith("22"));
+  }
+
+  /**
+   * Returns true when the exception or one of its causes is an {@link SQLException} whose SQLSTATE
+   * matches {@code test}.
+   */
+  static boolean anySqlState(Throwable e, Predicate<String> test) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("22")) {
+          && test.test(sql.getSQLState())) {
         return true;
       }
       if (t.getCause() == t) {

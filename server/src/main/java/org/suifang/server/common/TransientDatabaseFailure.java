@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -51,20 +50,11 @@ public final class TransientDatabaseFailure {
 
   /** Returns true when the exception or one of its causes is a transient database failure. */
   public static boolean is(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLTransientException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (STATES.contains(state) || state.startsWith("08")) {
-          return true;
-        }
-      }
-      if (t.getCause() == t) {
-        return false;
-      }
     }
-    return false;
+    return BadData.anySqlState(e, state -> STATES.contains(state) || state.startsWith("08"));
   }
 }
