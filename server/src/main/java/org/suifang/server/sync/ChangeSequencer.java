@@ -19,10 +19,15 @@ import java.util.Map;
  * server's hybrid logical clock in the same statement; the row stays locked until the transaction
  * ends, so transactions receive their numbers in commit order and a pull that has seen number
  * {@code n} committed has seen every lower number committed too. Later calls in the same
- * transaction return the same stamp, so every row a transaction writes shares one number.
+ * transaction return the same stamp, so every row a transaction writes shares one number, until
+ * {@link #forget} makes the next call tick again: a batch of pushed mutations in one transaction
+ * gives each mutation its own number that way.
  *
  * <p>Take the stamp after the transaction's other row writes: other writers wait for the lock, and
- * a fixed order (rows first, clock last) cannot deadlock.
+ * a fixed order (rows first, clock last) cannot deadlock. A batch of mutations writes the rows of
+ * its later mutations while it holds the clock; a deadlock that this may cause with another writer
+ * is broken by the database and the batch is processed again one mutation per transaction ({@link
+ * SyncService}).
  */
 @Singleton
 public class ChangeSequencer {
@@ -105,6 +110,20 @@ public class ChangeSequencer {
           }
         });
     return stamp;
+  }
+
+  /**
+   * Forgets the current transaction's stamp, so that its next {@link #stamp} ticks {@code
+   * sync_clock} again and gets the next number: a batch of mutations in one transaction gives each
+   * its own number ({@link MutationProcessor#processBatch}), and a mutation rolled back to its
+   * savepoint gives its tick back. The row lock, once taken, is still held until the transaction
+   * ends, so the numbers still follow commit order.
+   */
+  void forget() {
+    Connection connection = transactions.getConnection();
+    synchronized (open) {
+      open.remove(connection);
+    }
   }
 
   /** The highest committed change sequence number (what a pull may read up to). */

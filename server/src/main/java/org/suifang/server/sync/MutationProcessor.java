@@ -3,6 +3,7 @@ package org.suifang.server.sync;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,10 @@ class MutationProcessor {
 
   private static final int MAX_ERROR_JSON = 8000;
   // Attempts of one mutation when the database reports a transient failure (deadlock, lock wait).
-  private static final int TRANSIENT_ATTEMPTS = 3;
+  static final int TRANSIENT_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(MutationProcessor.class);
+  private static final TransactionDefinition NESTED =
+      TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
   private final TransactionOperations<Connection> transactions;
   private final DeviceRepository devices;
@@ -85,7 +89,7 @@ class MutationProcessor {
   }
 
   /** What became of a mutation. */
-  sealed interface Outcome permits Processed, Gap, IdentityConflict {}
+  sealed interface Outcome permits Processed, Gap, IdentityConflict, Failed {}
 
   /**
    * The mutation has a result: applied or rejected now, or answered again as a duplicate.
@@ -99,6 +103,13 @@ class MutationProcessor {
 
   /** The device's seq already holds another mutation, or was passed without one: a clone. */
   record IdentityConflict(long deviceSeq) implements Outcome {}
+
+  /**
+   * The mutation's handler failed for a reason that is neither the mutation's fault nor the
+   * database's (a bug, an unavailable service): nothing of it was done, and the batch stopped
+   * before it ({@link #processBatch} only).
+   */
+  record Failed(RuntimeException cause) implements Outcome {}
 
   /**
    * Processes the mutation pushed by {@code pusher} from the device. A handler's {@link
@@ -129,6 +140,176 @@ class MutationProcessor {
             e);
       }
     }
+  }
+
+  /**
+   * Processes a batch of a request's mutations in order, in <em>one</em> transaction: the device
+   * row is locked and read once, each author is looked up once, and {@code lastSeq} is written once
+   * at the end. Each mutation's effects run in a nested transaction (a savepoint), so a permanent
+   * failure rolls back that mutation's effects only and stores its rejection in the same
+   * transaction. Every applied mutation still takes its own change stamp (the batch ticks {@code
+   * sync_clock} once per mutation, holding its lock from the first tick to the commit), so each
+   * mutation keeps its own {@code changeSeq}, and the effects, results, {@code (device, seq)} rows
+   * and {@code lastSeq} of the whole batch commit together.
+   *
+   * <p>Stops after a {@link Gap}, an {@link IdentityConflict} or a {@link Failed} mutation (a
+   * temporary failure of its handler that did not come from the database, rolled back to its
+   * savepoint), which is the last outcome; the mutations before it commit. A database failure (a
+   * deadlock, a lock wait that timed out) rolls the whole batch back and propagates: nothing of the
+   * batch was committed, and the caller may process its mutations one by one with {@link #process},
+   * which retries each.
+   *
+   * @throws ApiException {@link SyncError#DEVICE_NOT_REGISTERED} when the device row is gone
+   */
+  List<Outcome> processBatch(UUID deviceId, UUID pusher, List<Mutation> batch) {
+    return transactions.executeWrite(status -> batchAttempt(deviceId, pusher, batch));
+  }
+
+  private List<Outcome> batchAttempt(UUID deviceId, UUID pusher, List<Mutation> batch) {
+    Device device =
+        devices
+            .findByIdForUpdate(deviceId)
+            .orElseThrow(() -> new ApiException(SyncError.DEVICE_NOT_REGISTERED));
+    long lastSeq = device.lastSeq();
+    long storedLastSeq = lastSeq;
+    Map<UUID, Optional<CurrentUser>> authors = new HashMap<>();
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    for (Mutation m : batch) {
+      Outcome outcome = batchStep(deviceId, pusher, m, lastSeq, authors);
+      outcomes.add(outcome);
+      if (!(outcome instanceof Processed processed)) {
+        break;
+      }
+      lastSeq = processed.lastSeq();
+    }
+    if (lastSeq != storedLastSeq) {
+      devices.updateLastSeq(deviceId, lastSeq);
+    }
+    return outcomes;
+  }
+
+  private Outcome batchStep(
+      UUID deviceId,
+      UUID pusher,
+      Mutation m,
+      long lastSeq,
+      Map<UUID, Optional<CurrentUser>> authors) {
+    Optional<UUID> stored = devices.findMutationId(deviceId, m.deviceSeq());
+    if (stored.isPresent()) {
+      if (!stored.get().equals(m.mutationId())) {
+        return new IdentityConflict(m.deviceSeq());
+      }
+      return new Processed(duplicate(m, storedResult(m.mutationId())), lastSeq);
+    }
+    if (m.deviceSeq() > lastSeq + 1) {
+      return new Gap(lastSeq + 1, lastSeq);
+    }
+    if (m.deviceSeq() <= lastSeq) {
+      return new IdentityConflict(m.deviceSeq());
+    }
+    Optional<MutationResult> earlier = results.findById(m.mutationId());
+    if (earlier.isPresent()) {
+      recordInBatch(deviceId, m);
+      return new Processed(duplicate(m, earlier.get()), m.deviceSeq());
+    }
+
+    long maxWallMillis = clock.millis() + config.maxClockSkew().toMillis();
+    boolean clockSuspect = Hlc.wallMillis(m.hlc()) > maxWallMillis;
+    long hlc = clockSuspect ? sequencer.currentHlc() + 1 : m.hlc();
+    if (clockSuspect) {
+      devices.countClockSuspect(deviceId);
+    }
+    Optional<CurrentUser> author =
+        authors.computeIfAbsent(m.authorId(), id -> author(deviceId, pusher, id));
+    if (author.isEmpty()) {
+      return reject(
+          deviceId,
+          m,
+          hlc,
+          clockSuspect,
+          ApiError.of(SyncError.AUTHOR_NOT_ALLOWED, List.of()),
+          true);
+    }
+    MutationHandler handler = handlers.get(m.type());
+    if (handler == null) {
+      return reject(
+          deviceId,
+          m,
+          hlc,
+          clockSuspect,
+          ApiError.of(SyncError.UNKNOWN_MUTATION_TYPE, List.of()),
+          true);
+    }
+    MutationContext context =
+        new MutationContext(
+            m.mutationId(),
+            deviceId,
+            author.get(),
+            hlc,
+            m.hlc(),
+            clockSuspect,
+            m.schemaVersion(),
+            m.createdAt());
+    int[] conflicts = new int[1];
+    ChangeSequencer.Stamp stamp;
+    try {
+      stamp =
+          transactions.execute(
+              NESTED,
+              status -> {
+                conflicts[0] = handler.apply(context, m.payload());
+                // Inside the savepoint, so that a rolled back mutation gives its tick back.
+                return sequencer.stamp(hlc);
+              });
+    } catch (ApiException e) {
+      sequencer.forget();
+      return reject(deviceId, m, hlc, clockSuspect, e.toApiError(), true);
+    } catch (RuntimeException e) {
+      sequencer.forget();
+      if (BadData.is(e)) {
+        // The database refuses a value (a NUL in text on PostgreSQL): permanent, like a 400.
+        return reject(deviceId, m, hlc, clockSuspect, BadData.error().toApiError(), true);
+      }
+      if (fromDatabase(e)) {
+        // A deadlock may have rolled back the whole transaction, savepoint and all (H2 does):
+        // only a rollback of the whole batch is sure to leave nothing half done.
+        throw e;
+      }
+      // Rolled back to the savepoint: the batch stops here and what came before it commits.
+      return new Failed(e);
+    }
+    MutationResult result =
+        results.save(
+            new MutationResult(
+                m.mutationId(),
+                deviceId,
+                m.deviceSeq(),
+                m.type(),
+                m.authorId(),
+                MutationStatus.APPLIED,
+                null,
+                null,
+                stamp.seq(),
+                m.hlc(),
+                hlc,
+                clockSuspect,
+                conflicts[0],
+                m.createdAt(),
+                clock.instant(),
+                null));
+    recordInBatch(deviceId, m);
+    // The next mutation takes a stamp of its own (the clock row stays locked until the commit).
+    sequencer.forget();
+    return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  private static boolean fromDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Outcome processOnce(UUID deviceId, UUID pusher, Mutation mutation) {
@@ -242,6 +423,11 @@ class MutationProcessor {
 
   private Processed reject(
       UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError error) {
+    return reject(deviceId, m, hlc, clockSuspect, error, false);
+  }
+
+  private Processed reject(
+      UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError error, boolean batch) {
     ApiError stored = fitted(error);
     MutationResult result =
         results.save(
@@ -262,7 +448,11 @@ class MutationProcessor {
                 m.createdAt(),
                 clock.instant(),
                 patientOf(m)));
-    record(deviceId, m);
+    if (batch) {
+      recordInBatch(deviceId, m);
+    } else {
+      record(deviceId, m);
+    }
     return new Processed(view(m, result, false), m.deviceSeq());
   }
 
@@ -321,6 +511,13 @@ class MutationProcessor {
   private void record(UUID deviceId, Mutation m) {
     devices.insertMutation(deviceId, m.deviceSeq(), m.mutationId());
     devices.updateLastSeq(deviceId, m.deviceSeq());
+  }
+
+  /**
+   * Records the mutation under the device's seq; a batch advances {@code lastSeq} once, at its end.
+   */
+  private void recordInBatch(UUID deviceId, Mutation m) {
+    devices.insertMutation(deviceId, m.deviceSeq(), m.mutationId());
   }
 
   /**

@@ -108,6 +108,46 @@ class SyncRoundTripTest {
   }
 
   @Test
+  void oneRequest_rejectedVisitBetweenTwo_othersApplied_eachItsOwnChangeSeq_pulledWithIt() {
+    String patientId = createOnA();
+    List<Map<String, Object>> forms =
+        List.of(
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(30), 134, 82),
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(20), 999, 82),
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(10), 128, 80));
+    List<Map<String, Object>> mutations = new java.util.ArrayList<>();
+    for (Map<String, Object> form : forms) {
+      Map<String, Object> visit = new LinkedHashMap<>();
+      visit.put("patientId", patientId);
+      visit.put("followUp", form);
+      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+    }
+
+    TestApi.Response r = tabletA.push(mutations);
+
+    assertThat(
+            List.of(r.at("results.0.status"), r.at("results.1.status"), r.at("results.2.status")))
+        .as(String.valueOf(r.body()))
+        .containsExactly("APPLIED", "REJECTED", "APPLIED");
+    assertThat(r.at("results.1.code")).isEqualTo("VALIDATION_FAILED");
+    assertThat(r.at("results.1.changeSeq")).isNull();
+    long first = ((Number) r.at("results.0.changeSeq")).longValue();
+    long third = ((Number) r.at("results.2.changeSeq")).longValue();
+    assertThat(third).isGreaterThan(first);
+    assertThat(((Number) r.at("ackChangeSeq")).longValue()).isEqualTo(third);
+    assertThat(api.get("doc1", "/api/v1/follow-ups/" + forms.get(1).get("id")).status())
+        .isEqualTo(404);
+
+    List<Map<String, Object>> changes = tabletB.pullAll(1000, null);
+
+    assertThat(changes)
+        .filteredOn(c -> "FOLLOW_UP".equals(c.get("type")))
+        .extracting(c -> c.get("id") + "@" + c.get("seq"))
+        .containsExactly(
+            forms.get(0).get("id") + "@" + first, forms.get(2).get("id") + "@" + third);
+  }
+
+  @Test
   void concurrentEditsOfOneField_oneConflictRow_pulledAsAConflictChange() {
     String patientId = createOnA();
     List<Map<String, Object>> seen = tabletB.pullAll(1000, null);
