@@ -31,13 +31,15 @@ import org.suifang.server.users.User;
 import org.suifang.server.users.UserService;
 
 /**
- * Processes one pushed mutation exactly once, in a transaction of its own
- * (docs/sync-protocol.md#server-processing): the mutation's effects, its {@code mutation_result},
- * its {@code (device, seq)} row and the device's {@code lastSeq} commit together.
+ * Processes pushed mutations exactly once (docs/sync-protocol.md#server-processing): a batch of
+ * them in one transaction ({@link #processBatch}), or one in a transaction of its own ({@link
+ * #process}, the fallback after a database failure). A mutation's effects, its {@code
+ * mutation_result}, its {@code (device, seq)} row and the device's {@code lastSeq} commit together.
  *
  * <p>The device row is locked first ({@code SELECT … FOR UPDATE}), so two requests of one device
  * never process mutations side by side; then the handler writes its rows and the change stamp is
- * taken last, the lock order every writer follows.
+ * taken last, the lock order every writer follows (a batch's later mutations write rows while it
+ * holds the stamp: see {@link ChangeSequencer}).
  */
 @Singleton
 class MutationProcessor {
