@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -394,13 +395,18 @@ class ClientStoreBenchmark {
     long commit = 0;
     long apply = 0;
     long journal = 0;
+    long baseline = 0;
     for (int round = 0; round < 2; round++) { // the first round warms up
       File dir = new File(tmp, "split-" + round);
-      parse = validate = serialize = commit = apply = journal = 0;
+      parse = validate = serialize = commit = apply = journal = baseline = 0;
       ClientState state = ClientState.empty();
       UUID device = UUID.randomUUID();
       try (JournalStore store = JournalStore.open(dir, null)) {
         for (byte[] page : pages) {
+          // The baseline beside each step: Gson's tree parse of the same page, alone.
+          long b0 = System.nanoTime();
+          JsonParser.parseString(new String(page, StandardCharsets.UTF_8));
+          baseline += System.nanoTime() - b0;
           long t0 = System.nanoTime();
           JsonElement tree = JsonParser.parseString(new String(page, StandardCharsets.UTF_8));
           SyncResponse r = Json.GSON.fromJson(tree, SyncResponse.class);
@@ -426,15 +432,16 @@ class ClientStoreBenchmark {
     }
     long total = parse + validate + serialize + commit + apply;
     double rate = records / (total / 1e9);
+    double gson = records / (baseline / 1e9);
     s.row(
         "Client work per page, all steps (20,000 records, pages of 500)",
         BenchReport.num(rate, 0) + " records/s",
         BenchReport.target("≥ 20,000 records/s", rate >= 20_000),
-        "Gson tree parse " + BenchReport.num(treeParseRecordsPerSecond, 0) + " records/s",
-        BenchReport.ratio(rate, treeParseRecordsPerSecond));
-    step(s, "parse the answer (JsonParser + Gson to SyncResponse)", records, parse);
-    step(s, "validate every row", records, validate);
-    step(s, "serialize the journal transaction", records, serialize);
+        "Gson tree parse " + BenchReport.num(gson, 0) + " records/s",
+        BenchReport.ratio(rate, gson));
+    step(s, gson, "parse the answer (JsonParser + Gson to SyncResponse)", records, parse);
+    step(s, gson, "validate every row", records, validate);
+    step(s, gson, "serialize the journal transaction", records, serialize);
     double journalMb = journal / 1e6;
     s.row(
         "  step: commit to the journal ("
@@ -447,17 +454,18 @@ class ClientStoreBenchmark {
         "disk " + BenchReport.num(writeMegabytesPerSecond, 0) + " MiB/s",
         BenchReport.ratio(journalMb / (commit / 1e9), writeMegabytesPerSecond * 1.048576)
             + " of the write rate");
-    step(s, "apply to the state (the apply itself)", records, apply);
+    step(s, gson, "apply to the state (the apply itself)", records, apply);
   }
 
-  private void step(BenchReport.Section s, String what, int records, long nanos) {
+  private static void step(
+      BenchReport.Section s, double gson, String what, int records, long nanos) {
     double rate = records / (nanos / 1e9);
     s.row(
         "  step: " + what,
         BenchReport.num(rate, 0) + " records/s",
         "",
-        "Gson tree parse " + BenchReport.num(treeParseRecordsPerSecond, 0) + " records/s",
-        BenchReport.ratio(rate, treeParseRecordsPerSecond));
+        "Gson tree parse " + BenchReport.num(gson, 0) + " records/s",
+        BenchReport.ratio(rate, gson));
   }
 
   @Test
@@ -465,25 +473,31 @@ class ClientStoreBenchmark {
   void openStore() throws Exception {
     BenchReport.Section s = BenchReport.section("12-client-open", "Client: open a store");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (Object[] store : stores) {
       String what = (String) store[0];
       File dir = (File) store[1];
       int records = (Integer) store[2];
       int opens = records > 50_000 ? 3 : 5;
       long[] samples = new long[opens];
+      long[] cpuSamples = new long[opens];
       long heap = 0;
       for (int i = 0; i < opens + 1; i++) { // the first open warms up
         long before = usedAfterGc(memory);
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long t;
+        long cpu;
         long after;
         try (SuifangClient client = syncClient(dir)) {
           t = System.nanoTime() - t0;
+          cpu = threads.getCurrentThreadCpuTime() - c0;
           after = usedAfterGc(memory);
           assertThat(state(client).serverVisits()).hasSize((Integer) store[3]);
         }
         if (i > 0) {
           samples[i - 1] = t;
+          cpuSamples[i - 1] = cpu;
           heap = Math.max(heap, after - before);
         }
       }
@@ -491,7 +505,13 @@ class ClientStoreBenchmark {
       boolean twenty = records < 50_000;
       s.row(
           "Open (SuifangClient.build), " + what,
-          "p50 " + Stats.ms(st.p50()) + " ms (max " + Stats.ms(st.maxMillis()) + ")",
+          "p50 "
+              + Stats.ms(st.p50())
+              + " ms (max "
+              + Stats.ms(st.maxMillis())
+              + "; CPU of the opening thread p50 "
+              + Stats.ms(Stats.of(cpuSamples).p50())
+              + " ms)",
           twenty ? BenchReport.target("≤ 300 ms", st.p50() <= 300) : "",
           "snapshot "
               + BenchReport.num(new File(dir, "snapshot").length() / 1e6, 1)
@@ -499,6 +519,31 @@ class ClientStoreBenchmark {
               + BenchReport.num(writeMegabytesPerSecond, 0)
               + " MiB/s",
           "");
+      // The parts: read and check the files (JournalStore.open), then parse and replay.
+      long[] files = new long[opens];
+      long[] parse = new long[opens];
+      for (int i = 0; i < opens; i++) {
+        long t0 = System.nanoTime();
+        try (JournalStore js = JournalStore.open(dir, null)) {
+          byte[] snapshot = js.snapshot();
+          List<byte[]> txs = js.transactions();
+          long t1 = System.nanoTime();
+          ClientState state =
+              snapshot == null ? ClientState.empty() : ClientState.fromSnapshot(snapshot);
+          for (byte[] tx : txs) {
+            state.apply(ClientState.deserialize(tx));
+          }
+          files[i] = t1 - t0;
+          parse[i] = System.nanoTime() - t1;
+        }
+      }
+      s.row(
+          "  of which: read and check the files; parse and replay",
+          "p50 "
+              + Stats.ms(Stats.of(files).p50())
+              + " ms; p50 "
+              + Stats.ms(Stats.of(parse).p50())
+              + " ms");
       s.row(
           "Heap retained after open (after GC), " + what,
           BenchReport.num(heap / 1048576.0, 0)

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.annotations.SerializedName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -228,6 +229,12 @@ public final class PulledChanges {
     VisitForm withId = form.toBuilder().id(id).build();
     // The form's fields as stored, every one written (nulls and empty lists included).
     JsonObject o = Json.GSON.toJsonTree(withId).getAsJsonObject();
+    for (java.lang.reflect.Field f : VisitForm.class.getDeclaredFields()) {
+      SerializedName name = f.getAnnotation(SerializedName.class);
+      if (name != null && !o.has(name.value())) {
+        o.add(name.value(), JsonNull.INSTANCE);
+      }
+    }
     LocalDate date = form.visitDate();
     boolean faceToFace = form.systolic() != null;
     boolean controlled =
