@@ -3,8 +3,6 @@ package org.suifang.client.internal.state;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -92,7 +90,7 @@ public final class ClientState {
 
   /** Reads UTF-8 bytes without first copying them into a String (a snapshot is megabytes). */
   private static Reader reader(byte[] bytes) {
-    return new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+    return new Utf8Reader(bytes);
   }
 
   // --- reads -------------------------------------------------------------------------------
