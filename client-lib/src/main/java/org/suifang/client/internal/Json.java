@@ -60,10 +60,10 @@ public final class Json {
   /**
    * Writes the members of these types without their null fields, even where the writer writes
    * nulls: for classes every field of which reads as null when absent (no field initializers), so
-   * that leaving a null out changes nothing on reading. A visit form has about a hundred fields,
-   * most of them empty: written with nulls they were a third of the snapshot and of the time to
-   * open a store (docs/performance.md). The record and its assessment around the form are the same
-   * kind (fields without initializers, primitives always written).
+   * that leaving a null out changes nothing on reading. A visit form has 56 fields, many of them
+   * empty: written with nulls they were a third of the snapshot and of the time to open a store
+   * (docs/performance.md). The record and its assessment around the form are the same kind (fields
+   * without initializers, primitives always written).
    */
   private static final class WithoutNullMembers implements TypeAdapterFactory {
     private final List<Class<?>> types;
