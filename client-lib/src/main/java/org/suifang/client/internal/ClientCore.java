@@ -99,13 +99,14 @@ public final class ClientCore implements Closeable {
     try {
       ClientState state;
       try {
-        byte[] snapshot = store.snapshot();
-        state = snapshot == null ? ClientState.empty() : ClientState.fromSnapshot(snapshot);
+        state = stateOf(store);
         for (byte[] tx : store.transactions()) {
           state.apply(ClientState.deserialize(tx));
         }
       } catch (JsonParseException | IllegalStateException e) {
         throw Auth.storageFailed(new IOException("unreadable local store", e));
+      } catch (IOException e) {
+        throw Auth.storageFailed(e);
       }
       ClientCore core = new ClientCore(config, store, state);
       synchronized (core.lock) {
@@ -119,6 +120,12 @@ public final class ClientCore implements Closeable {
       closeQuietlyAfter(store, e);
       throw e;
     }
+  }
+
+  /** The state of the store's snapshot; its bytes are garbage once read (tens of megabytes). */
+  private static ClientState stateOf(LocalStore store) throws IOException {
+    byte[] snapshot = store.snapshot();
+    return snapshot == null ? ClientState.empty() : ClientState.fromSnapshot(snapshot);
   }
 
   private static void closeQuietlyAfter(LocalStore store, Exception failure) {

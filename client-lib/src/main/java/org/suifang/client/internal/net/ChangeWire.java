@@ -18,4 +18,11 @@ public final class ChangeWire {
 
   @SerializedName("data")
   public @Nullable JsonElement data;
+
+  /**
+   * The row's {@code data} as {@code ClientState.validate} read it, so that applying the answer
+   * does not read it again; neither on the wire nor in the journal (transient), so a replay reads
+   * {@code data}.
+   */
+  public transient @Nullable Object parsed;
 }

@@ -3,6 +3,7 @@ package org.suifang.client.internal.state;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class ClientState {
    * @throws JsonParseException if the snapshot cannot be read
    */
   public static ClientState fromSnapshot(byte[] snapshot) {
-    StateData d = Json.GSON.fromJson(new String(snapshot, StandardCharsets.UTF_8), StateData.class);
+    StateData d = Json.GSON.fromJson(reader(snapshot), StateData.class);
     if (d == null) {
       throw new JsonParseException("empty snapshot");
     }
@@ -80,11 +81,16 @@ public final class ClientState {
    * @throws JsonParseException if it cannot be read
    */
   public static Tx deserialize(byte[] bytes) {
-    Tx tx = Json.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Tx.class);
+    Tx tx = Json.GSON.fromJson(reader(bytes), Tx.class);
     if (tx == null || tx.kind == null || tx.at == null) {
       throw new JsonParseException("not a transaction");
     }
     return tx;
+  }
+
+  /** Reads UTF-8 bytes without first copying them into a String (a snapshot is megabytes). */
+  private static Reader reader(byte[] bytes) {
+    return new Utf8Reader(bytes);
   }
 
   // --- reads -------------------------------------------------------------------------------
@@ -250,6 +256,7 @@ public final class ClientState {
         switch (c.type) {
           case "PATIENT":
             PatientData p = Json.GSON.fromJson(data, PatientData.class);
+            c.parsed = p;
             if (!Boolean.FALSE.equals(p.inScope)
                 && (p.name == null
                     || p.sex == null
@@ -260,6 +267,7 @@ public final class ClientState {
             break;
           case "FOLLOW_UP":
             VisitData v = VisitData.fromWire(withId(data, c.id));
+            c.parsed = v;
             VisitForm f = v.requireForm();
             if (f.disease() == null
                 || f.visitDate() == null
@@ -272,6 +280,7 @@ public final class ClientState {
             break;
           default:
             ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
+            c.parsed = conflict;
             if (conflict.patientId == null) {
               throw new JsonParseException("a conflict needs patientId");
             }
@@ -541,7 +550,10 @@ public final class ClientState {
     switch (c.type) {
       case "PATIENT":
         d.seqs.put(c.id, c.seq);
-        PatientData p = Json.GSON.fromJson(data, PatientData.class);
+        PatientData p = parsed(c, PatientData.class);
+        if (p == null) {
+          p = Json.GSON.fromJson(data, PatientData.class);
+        }
         p.id = c.id;
         if (p.mergedInto != null) {
           // Merged into a survivor: gone like a patient out of scope, its id now redirects. The
@@ -564,7 +576,10 @@ public final class ClientState {
         break;
       case "FOLLOW_UP":
         d.seqs.put(c.id, c.seq);
-        VisitData v = VisitData.fromWire(withId(data, c.id));
+        VisitData v = parsed(c, VisitData.class);
+        if (v == null) {
+          v = VisitData.fromWire(withId(data, c.id));
+        }
         VisitData old = d.visits.put(c.id, v);
         if (old != null) {
           unindex(old);
@@ -573,7 +588,10 @@ public final class ClientState {
         break;
       case "CONFLICT":
         d.seqs.put(c.id, c.seq);
-        ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
+        ConflictData conflict = parsed(c, ConflictData.class);
+        if (conflict == null) {
+          conflict = Json.GSON.fromJson(data, ConflictData.class);
+        }
         conflict.id = c.id;
         d.conflicts.put(c.id, conflict);
         if (conflict.winner != null) {
@@ -587,6 +605,14 @@ public final class ClientState {
         // A change type of a newer server: ignored (docs/sync-protocol.md, schema evolution).
         break;
     }
+  }
+
+  /** The row as {@link #validate} read it, taken once (it becomes part of the state). */
+  @Nullable
+  private static <T> T parsed(ChangeWire c, Class<T> type) {
+    Object parsed = c.parsed;
+    c.parsed = null;
+    return type.isInstance(parsed) ? type.cast(parsed) : null;
   }
 
   /**

@@ -6,7 +6,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.annotations.SerializedName;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.annotation.Nullable;
 import org.suifang.client.FieldError;
@@ -84,39 +86,78 @@ public final class VisitData {
   /**
    * Reads the {@code data} of a {@code FOLLOW_UP} change row: the form fields at the top level,
    * plus the server's own fields. Coded values may come as names or as {@code {"code": …}} labels;
-   * both are read.
+   * both are read. {@code data} is not changed.
+   *
+   * <p>Runs for every pulled follow-up (and again on every replay of the journal), so it reads the
+   * tree once: the form and the assessment with Gson, the rest directly, and copies only the parts
+   * whose labels it replaces.
    */
   public static VisitData fromWire(JsonObject data) {
-    JsonObject d = data.deepCopy();
-    codes(d, "symptoms");
-    codes(d, "reportedDangerSigns");
-    code(d, "classificationOverride");
+    JsonObject d = data;
+    if (hasLabels(d, "symptoms")
+        || hasLabels(d, "reportedDangerSigns")
+        || hasLabel(d, "classificationOverride")) {
+      d = shallowCopy(d);
+      codes(d, "symptoms");
+      codes(d, "reportedDangerSigns");
+      code(d, "classificationOverride");
+    }
     JsonElement a = d.get("assessment");
     if (a != null && a.isJsonObject()) {
-      codes(a.getAsJsonObject(), "dangerSigns");
-      code(a.getAsJsonObject(), "classification");
-      code(a.getAsJsonObject(), "nextStep");
+      JsonObject assessment = shallowCopy(a.getAsJsonObject());
+      codes(assessment, "dangerSigns");
+      code(assessment, "classification");
+      code(assessment, "nextStep");
+      a = assessment;
     }
     VisitData v = new VisitData();
     v.form = Json.GSON.fromJson(d, VisitForm.class);
-    v.patientId = Json.GSON.fromJson(d.get("patientId"), UUID.class);
-    v.doctorId = Json.GSON.fromJson(d.get("doctorId"), UUID.class);
-    v.receivedAt = Json.GSON.fromJson(d.get("receivedAt"), Instant.class);
-    v.assessment = Json.GSON.fromJson(d.get("assessment"), AssessmentData.class);
-    v.amends = Json.GSON.fromJson(d.get("amends"), UUID.class);
+    v.patientId = Json.uuid(d.get("patientId"));
+    v.doctorId = Json.uuid(d.get("doctorId"));
+    v.receivedAt = Json.instant(d.get("receivedAt"));
+    v.assessment = Json.GSON.fromJson(a, AssessmentData.class);
+    v.amends = Json.uuid(d.get("amends"));
     v.amendReason = string(d, "amendReason");
-    v.voidedAt = Json.GSON.fromJson(d.get("voidedAt"), Instant.class);
-    v.voidedBy = Json.GSON.fromJson(d.get("voidedBy"), UUID.class);
+    v.voidedAt = Json.instant(d.get("voidedAt"));
+    v.voidedBy = Json.uuid(d.get("voidedBy"));
     v.voidReason = string(d, "voidReason");
     JsonElement mismatch = d.get("assessmentMismatch");
     v.assessmentMismatch = mismatch != null && !mismatch.isJsonNull();
     JsonElement w = d.get("warnings");
     if (w != null && w.isJsonArray()) {
       v.warnings =
-          Json.GSON.fromJson(
-              w, new com.google.gson.reflect.TypeToken<List<FieldError>>() {}.getType());
+          w.getAsJsonArray().size() == 0
+              ? new ArrayList<FieldError>()
+              : Json.GSON.<List<FieldError>>fromJson(
+                  w, new com.google.gson.reflect.TypeToken<List<FieldError>>() {}.getType());
     }
     return v;
+  }
+
+  private static JsonObject shallowCopy(JsonObject o) {
+    JsonObject copy = new JsonObject();
+    for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+      copy.add(e.getKey(), e.getValue());
+    }
+    return copy;
+  }
+
+  private static boolean hasLabel(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    return e != null && e.isJsonObject();
+  }
+
+  private static boolean hasLabels(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    if (e == null || !e.isJsonArray()) {
+      return false;
+    }
+    for (JsonElement item : e.getAsJsonArray()) {
+      if (item.isJsonObject()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Nullable

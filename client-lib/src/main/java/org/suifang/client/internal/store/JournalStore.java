@@ -52,7 +52,15 @@ public final class JournalStore implements LocalStore {
   private final List<byte[]> transactions;
   private final int headerLength;
   private long generation;
-  @Nullable private byte[] snapshot;
+  private boolean hasSnapshot;
+
+  /**
+   * The snapshot as read at open, until {@link #snapshot} hands it over; then, and after a
+   * compaction, the file alone holds it. A store does not keep a second copy of the whole state in
+   * memory for as long as it is open.
+   */
+  @Nullable private byte[] openedSnapshot;
+
   @Nullable private FileChannel journal;
   private long journalEnd;
   private boolean closed;
@@ -73,7 +81,8 @@ public final class JournalStore implements LocalStore {
     this.lockChannel = lockChannel;
     this.recovery = recovery;
     this.generation = generation;
-    this.snapshot = snapshot;
+    this.hasSnapshot = snapshot != null;
+    this.openedSnapshot = snapshot;
     this.transactions = transactions;
     this.journal = journal;
     this.journalEnd = journalEnd;
@@ -118,11 +127,50 @@ public final class JournalStore implements LocalStore {
     return recovery;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call after open returns the bytes read at open (and the store lets go of them);
+   * later calls read the snapshot file again, checked as at open.
+   *
+   * @throws StoreException {@code CORRUPT} or {@code TAMPERED} if the file changed under the store
+   */
   @Override
   @Nullable
-  public byte[] snapshot() {
+  public byte[] snapshot() throws IOException {
     checkOpen();
-    return snapshot == null ? null : snapshot.clone();
+    if (!hasSnapshot) {
+      return null;
+    }
+    byte[] opened = openedSnapshot;
+    if (opened != null) {
+      openedSnapshot = null;
+      return opened;
+    }
+    return readSnapshot(directory, cipher, generation);
+  }
+
+  /** Reads and checks the snapshot file of {@code generation}. */
+  private static byte[] readSnapshot(File directory, @Nullable FrameCipher cipher, long generation)
+      throws IOException {
+    File file = new File(directory, SNAPSHOT);
+    byte[] data = Files.readAllBytes(file.toPath());
+    FileHeader header = FileHeader.decode(data, file, FileHeader.KIND_SNAPSHOT, cipher);
+    int frameLength = Frames.validFrameLength(data, header.length, data.length);
+    if (header.generation != generation
+        || frameLength < 0
+        || header.length + frameLength != data.length) {
+      throw new StoreException(
+          StoreException.Code.CORRUPT,
+          "The snapshot's frame is damaged or its generation "
+              + header.generation
+              + " is not "
+              + generation
+              + ".",
+          file);
+    }
+    return unseal(
+        cipher, data, header.length, frameLength, FileHeader.KIND_SNAPSHOT, generation, 0, file);
   }
 
   @Override
@@ -183,7 +231,8 @@ public final class JournalStore implements LocalStore {
       syncDirectory(directory);
       long previous = generation;
       this.generation = next;
-      this.snapshot = snapshot.clone();
+      this.hasSnapshot = true;
+      this.openedSnapshot = null;
       transactions.clear();
       journal = null;
       oldJournal.close();

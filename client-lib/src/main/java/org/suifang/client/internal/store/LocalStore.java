@@ -24,9 +24,12 @@ import javax.annotation.Nullable;
  */
 public interface LocalStore extends Closeable {
 
-  /** The last snapshot written by {@link #compact}, or null if there is none. */
+  /**
+   * The last snapshot written by {@link #compact}, or null if there is none. The caller owns the
+   * array; the store may read it from disk again (it need not keep the whole state in memory).
+   */
   @Nullable
-  byte[] snapshot();
+  byte[] snapshot() throws IOException;
 
   /** The transactions committed after the snapshot, oldest first. */
   List<byte[]> transactions();

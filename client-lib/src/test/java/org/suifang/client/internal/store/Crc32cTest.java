@@ -66,4 +66,21 @@ class Crc32cTest {
 
     assertThat(Crc32c.compute(bytes, 0, bytes.length)).isEqualTo((int) reference.getValue());
   }
+
+  /** Any window of an array, at any alignment (the eight-byte steps and the tail loop). */
+  @Property(tries = 300)
+  void compute_anyWindow_matchesJdkCrc32c(
+      @ForAll @Size(max = 600) byte[] bytes,
+      @ForAll @IntRange(max = 600) int from,
+      @ForAll @IntRange(max = 600) int length)
+      throws ReflectiveOperationException {
+    Assume.that(!System.getProperty("java.specification.version").startsWith("1."));
+    int offset = Math.min(from, bytes.length);
+    int count = Math.min(length, bytes.length - offset);
+    Class<?> jdk = Class.forName("java.util.zip.CRC32C");
+    Checksum reference = (Checksum) jdk.getDeclaredConstructor().newInstance();
+    reference.update(bytes, offset, count);
+
+    assertThat(Crc32c.compute(bytes, offset, count)).isEqualTo((int) reference.getValue());
+  }
 }

@@ -80,7 +80,7 @@ class JournalStorePropertyTest {
       assertThat(store.recovery().isClean()).isTrue();
     }
 
-    void checkAgainstModel(@Nullable Operation after) {
+    void checkAgainstModel(@Nullable Operation after) throws IOException {
       String as = "after " + after;
       assertThat(hex(store.snapshot())).as(as).isEqualTo(hex(modelSnapshot));
       assertThat(hexes(store.transactions())).as(as).isEqualTo(hexes(modelTransactions));

@@ -69,6 +69,25 @@ class JournalStoreTest {
     }
   }
 
+  /** The store hands the snapshot read at open over once, then reads the file again. */
+  @Test
+  void snapshot_askedAgain_isReadFromTheFile_evenEncrypted() throws Exception {
+    SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
+    try (JournalStore s = JournalStore.open(dir, key)) {
+      s.compact("state-1".getBytes(UTF_8));
+      assertThat(new String(s.snapshot(), UTF_8)).isEqualTo("state-1");
+      s.snapshot()[0] = 'X';
+      assertThat(new String(s.snapshot(), UTF_8)).isEqualTo("state-1");
+    }
+    try (JournalStore s = JournalStore.open(dir, key)) {
+      byte[] first = s.snapshot();
+      byte[] second = s.snapshot();
+      assertThat(second).isNotSameAs(first).isEqualTo("state-1".getBytes(UTF_8));
+      s.compact("state-2".getBytes(UTF_8));
+      assertThat(new String(s.snapshot(), UTF_8)).isEqualTo("state-2");
+    }
+  }
+
   @Test
   void compact_thenReopen_keepsSnapshotAndLaterCommits() throws Exception {
     try (JournalStore s = JournalStore.open(dir, null)) {

@@ -62,7 +62,7 @@ class TornTailTest {
     }
   }
 
-  private static String snapshotText(JournalStore store) {
+  private static String snapshotText(JournalStore store) throws java.io.IOException {
     byte[] snapshot = store.snapshot();
     return snapshot == null ? null : new String(snapshot, StandardCharsets.UTF_8);
   }
