@@ -183,6 +183,9 @@ public final class VillageData {
       form.bloodPressure(systolic, diastolic).heartRate(60 + random.nextInt(30));
     }
     lifestyle(random, form, mode);
+    // Salt intake is on the hypertension form only (the diabetes form has staple food instead).
+    form.saltIntake(random.nextBoolean() ? SaltIntake.MODERATE : SaltIntake.HEAVY)
+        .targetSaltIntake(SaltIntake.LIGHT);
     return form.medicationAdherence(MedicationAdherence.REGULAR)
         .adverseReaction(false)
         .medications(medicines(random, HTN_DRUGS))
@@ -242,8 +245,6 @@ public final class VillageData {
         .exerciseMinutesPerTime(10 * (1 + random.nextInt(6)))
         .targetExerciseTimesPerWeek(5)
         .targetExerciseMinutesPerTime(30)
-        .saltIntake(random.nextBoolean() ? SaltIntake.MODERATE : SaltIntake.HEAVY)
-        .targetSaltIntake(SaltIntake.LIGHT)
         .psychologicalAdjustment(Rating.GOOD)
         .compliance(random.nextBoolean() ? Rating.GOOD : Rating.FAIR);
   }
