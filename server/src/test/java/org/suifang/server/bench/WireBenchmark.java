@@ -307,6 +307,15 @@ class WireBenchmark {
   /** Pulls the village at pages of 1, 50 and 500 with a bare device of doc1. */
   private void pullRows(BenchReport.Section section, String url) throws Exception {
     String token = auth.login("doc1");
+    for (boolean compact : new boolean[] {false, true}) {
+      pullRows(section, url, token, compact);
+    }
+  }
+
+  private void pullRows(BenchReport.Section section, String url, String token, boolean compact)
+      throws Exception {
+    // Tablets before the compact form asked for pages of at most 512 KiB; now 2 MiB.
+    String form = compact ? "compact, 2 MiB pages" : "full form, 512 KiB pages";
     for (int limit : new int[] {1, 50, 500}) {
       WireMeter meter = new WireMeter();
       Api api = new Api(http(meter), HttpUrl.get(url));
@@ -335,7 +344,8 @@ class WireBenchmark {
         // The patients come first in the feed: at small pages, skip them with one page of 500.
         boolean skipping = limit < 500 && page == 0;
         request.pullLimit = skipping ? 500 : limit;
-        request.pullMaxBytes = 4 * 1024 * 1024;
+        request.pullMaxBytes = compact ? 2 * 1024 * 1024 : 512 * 1024;
+        request.compactChanges = compact;
         WireMeter.Snapshot before = meter.snapshot();
         Answer a = api.post("api/v1/sync", request, token, true, true);
         assertThat(a.status).isEqualTo(200);
@@ -376,7 +386,11 @@ class WireBenchmark {
         boolean full = limit == 500 && k == 1;
         section.row(
             String.format(
-                Locale.ROOT, "%s, page %d: per record, gzip (with headers) / raw", names[k], limit),
+                Locale.ROOT,
+                "%s, %s, page %d: per record, gzip (with headers) / raw",
+                names[k],
+                form,
+                limit),
             String.format(
                 Locale.ROOT,
                 "%.0f B / %.0f B (%d pages)",
@@ -390,21 +404,27 @@ class WireBenchmark {
       if (limit == 500) {
         double base = (double) Columnar.gzippedBytes(followUpData) / followUpData.size();
         section.row(
-            "follow-up, page 500, vs the same 500 records by column, gzip",
+            "follow-up, " + form + ", page 500, vs the same 500 records by column, gzip",
             String.format(Locale.ROOT, "%.0f B", (double) bytes[1] / records[1]),
             "",
             String.format(Locale.ROOT, "%.0f B per record", base),
             BenchReport.ratio((double) bytes[1] / records[1], base));
         double pbase = (double) Columnar.gzippedBytes(patientData) / patientData.size();
         section.row(
-            "patient, page 500, vs the same records by column, gzip",
+            "patient, " + form + ", page 500, vs the same records by column, gzip",
             String.format(Locale.ROOT, "%.0f B", (double) bytes[0] / records[0]),
             "",
             String.format(Locale.ROOT, "%.0f B per record", pbase),
             BenchReport.ratio((double) bytes[0] / records[0], pbase));
-        long perPatient = (bytes[0] + bytes[1]) / Math.max(1, records[0]);
+        WireMeter.Snapshot all = meter.snapshot();
         section.row(
-            "per patient (its record and its ~20 follow-ups), page 500, gzip", perPatient + " B");
+            "whole feed, " + form + ": server time (request → answer headers), round trips",
+            String.format(Locale.ROOT, "%.2f s, %d", all.serverNanos() / 1e9, all.requests() - 1));
+        // Every byte of the session (the patients' pages, the follow-ups', any page mixing them).
+        long perPatient = all.received() / VillageData.PATIENTS;
+        section.row(
+            "per patient (its record and ~20 follow-ups), " + form + ", page 500, gzip",
+            perPatient + " B");
         if (System.getProperty("suifang.bench.dump") != null) {
           java.nio.file.Files.writeString(
               new File(System.getProperty("suifang.bench.dump")).toPath(),
