@@ -247,6 +247,9 @@ class WireBenchmark {
               + BenchReport.num(os.received(), 0)
               + " B");
       linkRows(links, "one visit", os);
+      initial.row(
+          "one visit: of which HTTP headers, sent / received",
+          os.headerSent() + " B / " + os.headerReceived() + " B");
     }
   }
 

@@ -51,7 +51,9 @@ final class WireMeter {
           rawReceived,
           serverNanos,
           transferNanos,
-          exchangeNanos);
+          exchangeNanos,
+          headerSent,
+          headerReceived);
     }
   }
 
@@ -65,7 +67,9 @@ final class WireMeter {
       long rawReceived,
       long serverNanos,
       long transferNanos,
-      long exchangeNanos) {
+      long exchangeNanos,
+      long headerSent,
+      long headerReceived) {
 
     Snapshot minus(Snapshot o) {
       return new Snapshot(
@@ -78,7 +82,9 @@ final class WireMeter {
           rawReceived - o.rawReceived,
           serverNanos - o.serverNanos,
           transferNanos - o.transferNanos,
-          exchangeNanos - o.exchangeNanos);
+          exchangeNanos - o.exchangeNanos,
+          headerSent - o.headerSent,
+          headerReceived - o.headerReceived);
     }
   }
 

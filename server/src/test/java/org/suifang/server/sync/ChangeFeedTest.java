@@ -218,6 +218,10 @@ class ChangeFeedTest {
             .findFirst()
             .orElseThrow();
     assertThat(data(full)).isEqualTo(rest);
+    // A server ignores a member it does not know (how a server from before the flag treats it).
+    Map<String, Object> future = old.request(List.of());
+    future.put("someFutureMember", true);
+    assertThat(old.send(future).status()).isEqualTo(200);
   }
 
   @SuppressWarnings("unchecked")

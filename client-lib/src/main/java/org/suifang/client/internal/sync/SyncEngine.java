@@ -56,7 +56,7 @@ public final class SyncEngine {
   public static final int MAX_BATCH = 200;
 
   static final int PULL_LIMIT = 500;
-  // 500 compact follow-ups are about 1 MB before compression (about 75 KB gzipped on the wire).
+  // 500 compact follow-ups are about 0.93 MB before compression (about 62 KB gzipped on the wire).
   static final long PULL_MAX_BYTES = 2 * 1024 * 1024;
   static final long PULL_MIN_BYTES = 16 * 1024;
   static final int MAX_STALLS = 3;
@@ -379,7 +379,9 @@ public final class SyncEngine {
         r.mutations = mutations;
         r.pullLimit = pullLimit;
         r.pullMaxBytes = pullMaxBytes;
-        r.compactChanges = Boolean.TRUE;
+        // Not asked for yet: with compact follow-ups TwoServersOnePostgresTest found a tablet's
+        // rejected visit on the server (2 runs of 3); until that is understood, the full form.
+        r.compactChanges = null;
         return new Batch(r, deviceId);
       }
     }
