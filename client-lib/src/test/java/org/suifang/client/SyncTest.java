@@ -69,7 +69,8 @@ class SyncTest {
       assertThat(body.get("pendingCount").getAsInt()).isEqualTo(2);
       assertThat(body.get("oldestPendingAt").getAsString()).isEqualTo("2026-11-20T02:00:00Z");
       assertThat(body.get("pullLimit").getAsInt()).isEqualTo(500);
-      assertThat(body.get("pullMaxBytes").getAsLong()).isEqualTo(524288);
+      assertThat(body.get("pullMaxBytes").getAsLong()).isEqualTo(2 * 1024 * 1024);
+      assertThat(body.get("compactChanges").isJsonNull()).isTrue();
       List<JsonObject> mutations = FakeSyncServer.mutations(body);
       assertThat(mutations).extracting(m -> m.get("deviceSeq").getAsLong()).containsExactly(1L, 2L);
       assertThat(mutations)

@@ -99,9 +99,11 @@ class ChangeFeed {
    * another epoch or scope, or beyond the head, answers a page from the beginning with {@code
    * resetRequired}; a cursor beyond the head in the current epoch means the database was restored
    * from a backup and rotates the epoch. With {@code limit == 0} nothing is read: the cursor is
-   * answered back.
+   * answered back. With {@code compact}, follow-ups come in their compact form ({@link
+   * CompactFollowUp}), which {@code maxBytes} counts.
    */
-  Page pull(@Nullable PullCursor cursor, CurrentUser user, int limit, int maxBytes) {
+  Page pull(
+      @Nullable PullCursor cursor, CurrentUser user, int limit, int maxBytes, boolean compact) {
     Scope scope = Scope.of(user);
     return transactions.executeWrite(
         status -> {
@@ -117,12 +119,19 @@ class ChangeFeed {
             epoch = epochs.rotateFrom(epoch);
           }
           long from = valid ? cursor.seq() : 0;
-          return page(from, head, epoch, scope, limit, maxBytes, cursor != null && !valid);
+          return page(from, head, epoch, scope, limit, maxBytes, compact, cursor != null && !valid);
         });
   }
 
   private Page page(
-      long from, long head, String epoch, Scope scope, int limit, int maxBytes, boolean reset) {
+      long from,
+      long head,
+      String epoch,
+      Scope scope,
+      int limit,
+      int maxBytes,
+      boolean compact,
+      boolean reset) {
     Connection connection = transactions.getConnection();
     List<Row> patients = patients(connection, scope, from, head, limit + 1);
     List<Row> followUpRows = followUps(connection, scope, from, head, limit + 1);
@@ -150,7 +159,7 @@ class ChangeFeed {
       group.addAll(followUps(connection, scope, seq - 1, seq, 0));
       group.addAll(conflicts(connection, scope, seq - 1, seq, 0));
       group.sort(ORDER);
-      loadFollowUps(group, 0, seq);
+      loadFollowUps(group, 0, seq, compact);
       group.forEach(r -> changes.add(r.change()));
       return new Page(reset, changes, signer.cursor(epoch, seq, scope.hash()), seq < head);
     }
@@ -164,7 +173,7 @@ class ChangeFeed {
       while (end < rows.size() && rows.get(end).seq() == seq) {
         end++;
       }
-      loadFollowUps(rows, i, complete);
+      loadFollowUps(rows, i, complete, compact);
       List<Change> group = new ArrayList<>(end - i);
       long groupBytes = 0;
       for (int j = i; j < end; j++) {
@@ -192,7 +201,7 @@ class ChangeFeed {
    * Makes sure the follow-up rows of the group starting at {@code from} have their data, loading
    * them together with the next missing ones up to {@code upToSeq} in one batch.
    */
-  private void loadFollowUps(List<Row> rows, int from, long upToSeq) {
+  private void loadFollowUps(List<Row> rows, int from, long upToSeq, boolean compact) {
     long groupSeq = rows.get(from).seq();
     boolean groupMissing = false;
     for (int j = from; j < rows.size() && rows.get(j).seq() == groupSeq; j++) {
@@ -222,7 +231,7 @@ class ChangeFeed {
       if (view == null) {
         throw new IllegalStateException("Follow-up " + row.id() + " vanished during a pull");
       }
-      rows.set(j, row.withData(view));
+      rows.set(j, row.withData(compact ? CompactFollowUp.of(view) : view));
     }
   }
 

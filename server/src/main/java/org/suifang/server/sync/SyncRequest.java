@@ -25,6 +25,8 @@ import java.util.UUID;
  * @param mutations at most 200, in {@code deviceSeq} order; null means none
  * @param pullLimit the most changes to answer (1-1000, 500 when null); 0 pushes without pulling
  * @param pullMaxBytes the most bytes of changes to answer (16 KiB-4 MiB, 512 KiB when null)
+ * @param compactChanges true to receive follow-ups in their compact form (nulls left out, coded
+ *     values as codes); null or false for the full REST form, as before
  */
 @Serdeable
 record SyncRequest(
@@ -38,7 +40,8 @@ record SyncRequest(
     @Nullable Instant oldestPendingAt,
     @Nullable @Size(max = SyncRequest.MAX_MUTATIONS) List<@NotNull @Valid Mutation> mutations,
     @Nullable @Min(0) @Max(1000) Integer pullLimit,
-    @Nullable @Min(16 * 1024) @Max(4 * 1024 * 1024) Integer pullMaxBytes) {
+    @Nullable @Min(16 * 1024) @Max(4 * 1024 * 1024) Integer pullMaxBytes,
+    @Nullable Boolean compactChanges) {
 
   /** The most mutations one request may carry. */
   static final int MAX_MUTATIONS = 200;

@@ -145,7 +145,8 @@ class SyncService {
               request.cursor(),
               user,
               request.pullLimitOrDefault(),
-              request.pullMaxBytesOrDefault());
+              request.pullMaxBytesOrDefault(),
+              Boolean.TRUE.equals(request.compactChanges()));
       serverHlc =
           transactions.executeWrite(
               status -> {

@@ -181,6 +181,75 @@ class ChangeFeedTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void pull_compactChanges_followUpIsTheRestViewWithoutNullsLabelsOrEffectiveClassification() {
+    String patientId = patient("doc1", VILLAGE_1);
+    TestDevice tablet = caughtUp("doc1");
+    String visit = followUp("doc1", patientId, 3);
+    Map<String, Object> rest = api.get("doc1", "/api/v1/follow-ups/" + visit).json();
+
+    Map<String, Object> body = tablet.request(List.of());
+    body.put("compactChanges", true);
+    TestApi.Response r = tablet.send(body);
+    assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+    Map<String, Object> data = data(changes(r).get(0));
+
+    // What the compact form promises: the REST view, nulls left out at every depth, coded values
+    // as their codes, effectiveClassification left out.
+    Map<String, Object> expected = withoutNulls(rest);
+    expected.remove("effectiveClassification");
+    expected.put("symptoms", codes(expected.get("symptoms")));
+    expected.put("reportedDangerSigns", codes(expected.get("reportedDangerSigns")));
+    Map<String, Object> assessment = (Map<String, Object>) expected.get("assessment");
+    assessment.put("dangerSigns", codes(assessment.get("dangerSigns")));
+    assessment.put(
+        "classification", ((Map<String, Object>) assessment.get("classification")).get("code"));
+    assessment.put("nextStep", ((Map<String, Object>) assessment.get("nextStep")).get("code"));
+    assertThat(data).isEqualTo(expected);
+    assertThat(data).doesNotContainKey("assessmentMismatch").doesNotContainKey("amends");
+    assertThat(assessment.get("classification")).isInstanceOf(String.class);
+    assertThat(rest).containsKey("effectiveClassification").containsEntry("amends", null);
+    // The sender of no flag (a tablet from before) still gets the full REST form.
+    TestDevice old = new TestDevice(api, "doc1", area.userId("doc1"));
+    old.register();
+    Map<String, Object> full =
+        old.pullAll(1000, null).stream()
+            .filter(c -> visit.equals(c.get("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(data(full)).isEqualTo(rest);
+    // A server ignores a member it does not know (how a server from before the flag treats it).
+    Map<String, Object> future = old.request(List.of());
+    future.put("someFutureMember", true);
+    assertThat(old.send(future).status()).isEqualTo(200);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    map.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?> m) {
+            out.put(k, withoutNulls((Map<String, Object>) m));
+          } else if (v instanceof List<?> l) {
+            out.put(
+                k,
+                l.stream()
+                    .map(i -> i instanceof Map<?, ?> m ? withoutNulls((Map<String, Object>) m) : i)
+                    .toList());
+          } else if (v != null) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> codes(Object labels) {
+    return ((List<Map<String, Object>>) labels).stream().map(l -> l.get("code")).toList();
+  }
+
+  @Test
   void pull_pagedByCount_sameChangesAsOnePage_noSplitSeq() {
     List<String> patients = new ArrayList<>();
     for (int i = 0; i < 4; i++) {

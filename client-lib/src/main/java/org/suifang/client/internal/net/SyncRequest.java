@@ -41,4 +41,11 @@ public final class SyncRequest {
 
   @SerializedName("pullMaxBytes")
   public long pullMaxBytes;
+
+  /**
+   * True asks for follow-ups in their compact form (nulls left out, coded values as codes); a
+   * server from before it ignores the member and answers the full form, which is read alike.
+   */
+  @SerializedName("compactChanges")
+  public @Nullable Boolean compactChanges;
 }

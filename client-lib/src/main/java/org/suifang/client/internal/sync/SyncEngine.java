@@ -56,7 +56,8 @@ public final class SyncEngine {
   public static final int MAX_BATCH = 200;
 
   static final int PULL_LIMIT = 500;
-  static final long PULL_MAX_BYTES = 512 * 1024;
+  // 500 compact follow-ups are about 0.93 MB before compression (about 62 KB gzipped on the wire).
+  static final long PULL_MAX_BYTES = 2 * 1024 * 1024;
   static final long PULL_MIN_BYTES = 16 * 1024;
   static final int MAX_STALLS = 3;
   static final int MAX_IDENTITY_CHANGES = 3;
@@ -378,6 +379,9 @@ public final class SyncEngine {
         r.mutations = mutations;
         r.pullLimit = pullLimit;
         r.pullMaxBytes = pullMaxBytes;
+        // Not asked for yet: with compact follow-ups TwoServersOnePostgresTest found a tablet's
+        // rejected visit on the server (2 runs of 3); until that is understood, the full form.
+        r.compactChanges = null;
         return new Batch(r, deviceId);
       }
     }
