@@ -84,7 +84,7 @@ class WireBenchmark {
     List<Planned> visits = new ArrayList<>();
     for (int i = 0; i < village.patients().size(); i++) {
       for (VisitForm v : village.patients().get(i).visits) {
-        visits.add(new Planned(i, onForm(v)));
+        visits.add(new Planned(i, v));
       }
     }
     // A doctor's tablet records visits day by day, not patient by patient.
@@ -251,18 +251,6 @@ class WireBenchmark {
           "one visit: of which HTTP headers, sent / received",
           os.headerSent() + " B / " + os.headerReceived() + " B");
     }
-  }
-
-  /**
-   * The visit without the salt intake on a diabetes form: VillageData fills the lifestyle section
-   * alike for both diseases, but the diabetes form (Form 2) has no salt intake, which the client
-   * refuses ({@code NOT_ON_FORM}).
-   */
-  private static VisitForm onForm(VisitForm v) {
-    if (v.disease() != org.suifang.rules.Disease.DIABETES) {
-      return v;
-    }
-    return v.toBuilder().saltIntake(null).targetSaltIntake(null).build();
   }
 
   private static void pushRow(
