@@ -1,5 +1,6 @@
 package org.suifang.server.sync;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -10,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Hands out the change sequence number of the current transaction (sync-design.md D5).
@@ -21,7 +24,9 @@ import java.util.Map;
  * {@code n} committed has seen every lower number committed too. Later calls in the same
  * transaction return the same stamp, so every row a transaction writes shares one number, until
  * {@link #forget} makes the next call tick again: a batch of pushed mutations in one transaction
- * gives each mutation its own number that way.
+ * gives each mutation its own number that way. A batch of follow-up mutations instead defers its
+ * stamps ({@link #deferFollowUpsTo}) and takes one range of numbers at its end ({@link
+ * #takeRange}).
  *
  * <p>Take the stamp after the transaction's other row writes: other writers wait for the lock, and
  * a fixed order (rows first, clock last) cannot deadlock. A batch of mutations writes the rows of
@@ -37,11 +42,15 @@ public class ChangeSequencer {
   private static final String BUMP_HLC =
       "UPDATE sync_clock SET hlc = GREATEST(hlc, ?) WHERE id = 1";
   private static final String READ = "SELECT seq, hlc FROM sync_clock WHERE id = 1";
+  private static final String TAKE_RANGE =
+      "UPDATE sync_clock SET seq = seq + ?, hlc = GREATEST(hlc + ?, ?, ?) WHERE id = 1";
 
   private final TransactionOperations<Connection> transactions;
   private final Clock clock;
   // Stamps of the open transactions, by their connection; removed when a transaction completes.
   private final Map<Connection, Stamp> open = new IdentityHashMap<>();
+  // Follow-up writes whose stamps are deferred, by connection ({@link #deferFollowUpsTo}).
+  private final Map<Connection, List<UUID>> deferred = new IdentityHashMap<>();
 
   ChangeSequencer(TransactionOperations<Connection> transactions, Clock clock) {
     this.transactions = transactions;
@@ -75,6 +84,12 @@ public class ChangeSequencer {
             .filter(s -> !s.isCompleted())
             .orElseThrow(() -> new IllegalStateException("A change stamp needs a transaction"));
     Connection connection = transactions.getConnection();
+    synchronized (open) {
+      if (deferred.containsKey(connection)) {
+        // Only follow-up writes may be stamped late ({@link MutationProcessor#processBatch}).
+        throw new IllegalStateException("A change stamp was asked for while stamps are deferred");
+      }
+    }
     Stamp existing;
     synchronized (open) {
       existing = open.get(connection);
@@ -124,6 +139,70 @@ public class ChangeSequencer {
     synchronized (open) {
       open.remove(connection);
     }
+  }
+
+  /**
+   * While {@code collector} is not null, {@link ChangeStamps#followUpWritten} in the current
+   * transaction adds the follow-up's id to it instead of taking a stamp, and {@link #stamp} fails:
+   * a batch of pushed follow-up mutations writes its rows without the {@code sync_clock} lock and
+   * stamps them all at its end ({@link #takeRange}), so that the lock covers only the stamping and
+   * the commit. Null ends the deferral.
+   */
+  void deferFollowUpsTo(@Nullable List<UUID> collector) {
+    Connection connection = transactions.getConnection();
+    synchronized (open) {
+      if (collector == null) {
+        deferred.remove(connection);
+      } else {
+        deferred.put(connection, collector);
+      }
+    }
+  }
+
+  /**
+   * Adds the follow-up to the current deferral ({@link #deferFollowUpsTo}), if there is one.
+   *
+   * @return false when stamps are not deferred: the caller takes a stamp now
+   */
+  boolean deferFollowUp(UUID followUpId) {
+    Connection connection = transactions.getConnection();
+    synchronized (open) {
+      List<UUID> collector = deferred.get(connection);
+      if (collector == null) {
+        return false;
+      }
+      collector.add(followUpId);
+      return true;
+    }
+  }
+
+  /**
+   * Takes {@code count} consecutive change sequence numbers for the current transaction in one
+   * statement, and moves the HLC past {@code atLeastHlc}; returns the first. Like {@link #stamp},
+   * it locks {@code sync_clock} until the transaction ends, so the numbers follow commit order. The
+   * transaction must not hold a stamp taken by {@link #stamp} that it still uses.
+   */
+  long takeRange(int count, long atLeastHlc) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count " + count);
+    }
+    transactions
+        .findTransactionStatus()
+        .filter(s -> !s.isCompleted())
+        .orElseThrow(() -> new IllegalStateException("A change stamp needs a transaction"));
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement range = connection.prepareStatement(TAKE_RANGE)) {
+      range.setLong(1, count);
+      range.setLong(2, count);
+      range.setLong(3, Hlc.ofWallMillis(clock.millis()));
+      range.setLong(4, atLeastHlc + 1);
+      if (range.executeUpdate() != 1) {
+        throw new IllegalStateException("sync_clock has no row");
+      }
+    } catch (SQLException e) {
+      throw new ChangeSequenceException(e);
+    }
+    return read(connection).seq() - count + 1;
   }
 
   /** The highest committed change sequence number (what a pull may read up to). */

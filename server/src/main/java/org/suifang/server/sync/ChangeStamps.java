@@ -51,6 +51,8 @@ public class ChangeStamps {
   // The rows of a patient that the change feed delivers with it.
   private static final List<String> DEPENDENTS = List.of("follow_up", "sync_conflict");
 
+  private static final String FOLLOW_UP_STAMP = "UPDATE follow_up SET change_seq = ? WHERE id = ?";
+
   private static final Argument<Map<String, FieldVersion>> VERSIONS =
       Argument.mapOf(String.class, FieldVersion.class);
 
@@ -115,11 +117,35 @@ public class ChangeStamps {
     }
   }
 
-  /** Stamps a follow-up record that was inserted or voided. */
-  public Stamp followUpWritten(UUID followUpId, long atLeastHlc) {
+  /**
+   * Stamps a follow-up record that was inserted or voided; in a batch of pushed follow-up mutations
+   * the stamp is taken at the batch's end instead ({@link MutationProcessor#processBatch}).
+   */
+  public void followUpWritten(UUID followUpId, long atLeastHlc) {
+    if (sequencer.deferFollowUp(followUpId)) {
+      return;
+    }
     Stamp stamp = sequencer.stamp(atLeastHlc);
-    update("UPDATE follow_up SET change_seq = ? WHERE id = ?", stamp.seq(), followUpId);
-    return stamp;
+    update(FOLLOW_UP_STAMP, stamp.seq(), followUpId);
+  }
+
+  /** Stamps follow-ups whose stamps were deferred: each id with its number, in this order. */
+  void followUpsStamped(List<UUID> followUpIds, List<Long> seqs) {
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement update = connection.prepareStatement(FOLLOW_UP_STAMP)) {
+      for (int i = 0; i < followUpIds.size(); i++) {
+        update.setLong(1, seqs.get(i));
+        update.setObject(2, followUpIds.get(i));
+        update.addBatch();
+      }
+      for (int count : update.executeBatch()) {
+        if (count == 0) {
+          throw new IllegalStateException("A deferred follow-up stamp found no row");
+        }
+      }
+    } catch (SQLException e) {
+      throw new ChangeSequencer.ChangeSequenceException(e);
+    }
   }
 
   private void write(

@@ -48,6 +48,10 @@ class MutationProcessor {
   // Attempts of one mutation when the database reports a transient failure (deadlock, lock wait).
   static final int TRANSIENT_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(MutationProcessor.class);
+  // The mutation types whose handlers stamp nothing but follow-ups (ChangeStamps#followUpWritten),
+  // so a batch may stamp them at its end.
+  private static final Set<String> DEFERRABLE =
+      Set.of("FOLLOW_UP_RECORD", "FOLLOW_UP_AMEND", "FOLLOW_UP_VOID");
   private static final TransactionDefinition NESTED =
       TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
@@ -55,6 +59,7 @@ class MutationProcessor {
   private final DeviceRepository devices;
   private final MutationResultRepository results;
   private final ChangeSequencer sequencer;
+  private final ChangeStamps stamps;
   private final Map<String, MutationHandler> handlers;
   private final UserService users;
   private final SyncConfiguration config;
@@ -66,6 +71,7 @@ class MutationProcessor {
       DeviceRepository devices,
       MutationResultRepository results,
       ChangeSequencer sequencer,
+      ChangeStamps stamps,
       List<MutationHandler> handlers,
       UserService users,
       SyncConfiguration config,
@@ -75,6 +81,7 @@ class MutationProcessor {
     this.devices = devices;
     this.results = results;
     this.sequencer = sequencer;
+    this.stamps = stamps;
     Map<String, MutationHandler> byType = new HashMap<>();
     for (MutationHandler handler : handlers) {
       MutationHandler previous = byType.put(handler.type(), handler);
@@ -149,10 +156,15 @@ class MutationProcessor {
    * row is locked and read once, each author is looked up once, and {@code lastSeq} is written once
    * at the end. Each mutation's effects run in a nested transaction (a savepoint), so a permanent
    * failure rolls back that mutation's effects only and stores its rejection in the same
-   * transaction. Every applied mutation still takes its own change stamp (the batch ticks {@code
-   * sync_clock} once per mutation, holding its lock from the first tick to the commit), so each
-   * mutation keeps its own {@code changeSeq}, and the effects, results, {@code (device, seq)} rows
-   * and {@code lastSeq} of the whole batch commit together.
+   * transaction. Every applied mutation still takes its own change stamp, in the batch's order, so
+   * each mutation keeps its own {@code changeSeq}, and the effects, results, {@code (device, seq)}
+   * rows and {@code lastSeq} of the whole batch commit together. The follow-up mutations ({@link
+   * #DEFERRABLE}) at the batch's head are stamped at its end: one range of numbers for all of them
+   * ({@link ChangeSequencer#takeRange}) and batched updates of their follow-ups and results, so the
+   * {@code sync_clock} lock covers only that and the commit, and batches of other devices write
+   * their rows meanwhile. From the batch's first other mutation on, each mutation ticks {@code
+   * sync_clock} as it applies (patient writes stamp conflicts and merge candidates with the
+   * number), holding the lock from there to the commit.
    *
    * <p>Stops after a {@link Gap}, an {@link IdentityConflict} or a {@link Failed} mutation (a
    * temporary failure of its handler that did not come from the database, rolled back to its
@@ -176,8 +188,16 @@ class MutationProcessor {
     long storedLastSeq = lastSeq;
     Map<UUID, Optional<CurrentUser>> authors = new HashMap<>();
     List<Outcome> outcomes = new ArrayList<>(batch.size());
+    // Follow-up mutations at the batch's head are stamped at its end, the others as they apply.
+    List<Deferred> deferred = new ArrayList<>();
+    boolean deferring = true;
     for (Mutation m : batch) {
-      Outcome outcome = batchStep(deviceId, pusher, m, lastSeq, authors);
+      if (deferring && !DEFERRABLE.contains(m.type())) {
+        stampDeferred(deferred);
+        deferring = false;
+      }
+      Outcome outcome =
+          batchStep(deviceId, pusher, m, lastSeq, authors, deferring ? deferred : null);
       outcomes.add(outcome);
       if (!(outcome instanceof Processed processed)) {
         break;
@@ -187,7 +207,106 @@ class MutationProcessor {
     if (lastSeq != storedLastSeq) {
       devices.updateLastSeq(deviceId, lastSeq);
     }
-    return outcomes;
+    if (deferring) {
+      // Last, so that the sync_clock lock covers only these statements and the commit.
+      stampDeferred(deferred);
+    }
+    if (deferred.isEmpty()) {
+      return outcomes;
+    }
+    Map<UUID, Long> seqs = new HashMap<>();
+    deferred.forEach(d -> seqs.put(d.mutationId(), d.seq()));
+    List<Outcome> stamped = new ArrayList<>(outcomes.size());
+    for (Outcome outcome : outcomes) {
+      if (outcome instanceof Processed p && seqs.containsKey(p.result().mutationId())) {
+        PushResult r = p.result();
+        outcome =
+            new Processed(
+                new PushResult(
+                    r.mutationId(),
+                    r.deviceSeq(),
+                    r.status(),
+                    r.duplicate(),
+                    seqs.get(r.mutationId()),
+                    r.hlc(),
+                    r.clockSuspect(),
+                    r.conflicts(),
+                    r.code(),
+                    r.messageZh(),
+                    r.messageEn(),
+                    r.fieldErrors()),
+                p.lastSeq());
+      }
+      stamped.add(outcome);
+    }
+    return stamped;
+  }
+
+  /**
+   * An applied mutation whose change stamp is deferred to the end of its batch: the follow-ups it
+   * wrote, the HLC the server clock must pass, and its number once taken.
+   */
+  private static final class Deferred {
+    private final UUID mutationId;
+    private final List<UUID> followUps;
+    private final long hlc;
+    private long seq;
+
+    Deferred(UUID mutationId, List<UUID> followUps, long hlc) {
+      this.mutationId = mutationId;
+      this.followUps = followUps;
+      this.hlc = hlc;
+    }
+
+    UUID mutationId() {
+      return mutationId;
+    }
+
+    long seq() {
+      return seq;
+    }
+  }
+
+  /**
+   * Takes the numbers of the deferred mutations in one range, in the batch's order, and writes them
+   * into their follow-ups and results. From here on the batch holds the {@code sync_clock} lock
+   * until its commit.
+   */
+  private void stampDeferred(List<Deferred> deferred) {
+    if (deferred.isEmpty()) {
+      return;
+    }
+    long atLeastHlc = 0;
+    for (Deferred d : deferred) {
+      atLeastHlc = Math.max(atLeastHlc, d.hlc);
+    }
+    long first = sequencer.takeRange(deferred.size(), atLeastHlc);
+    List<UUID> followUps = new ArrayList<>();
+    List<Long> followUpSeqs = new ArrayList<>();
+    for (int i = 0; i < deferred.size(); i++) {
+      Deferred d = deferred.get(i);
+      d.seq = first + i;
+      for (UUID followUp : d.followUps) {
+        followUps.add(followUp);
+        followUpSeqs.add(d.seq);
+      }
+    }
+    if (!followUps.isEmpty()) {
+      stamps.followUpsStamped(followUps, followUpSeqs);
+    }
+    Connection connection = transactions.getConnection();
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE mutation_result SET change_seq = ? WHERE mutation_id = ?")) {
+      for (Deferred d : deferred) {
+        update.setLong(1, d.seq);
+        update.setObject(2, d.mutationId);
+        update.addBatch();
+      }
+      update.executeBatch();
+    } catch (SQLException e) {
+      throw new SyncStoreException("Could not stamp a batch's results", e);
+    }
   }
 
   private Outcome batchStep(
@@ -195,7 +314,8 @@ class MutationProcessor {
       UUID pusher,
       Mutation m,
       long lastSeq,
-      Map<UUID, Optional<CurrentUser>> authors) {
+      Map<UUID, Optional<CurrentUser>> authors,
+      @Nullable List<Deferred> deferred) {
     Optional<UUID> stored = devices.findMutationId(deviceId, m.deviceSeq());
     if (stored.isPresent()) {
       if (!stored.get().equals(m.mutationId())) {
@@ -217,7 +337,7 @@ class MutationProcessor {
 
     long maxWallMillis = clock.millis() + config.maxClockSkew().toMillis();
     boolean clockSuspect = Hlc.wallMillis(m.hlc()) > maxWallMillis;
-    long hlc = clockSuspect ? sequencer.currentHlc() + 1 : m.hlc();
+    long hlc = clockSuspect ? Math.max(sequencer.currentHlc(), deferredHlc(deferred)) + 1 : m.hlc();
     if (clockSuspect) {
       devices.countClockSuspect(deviceId);
     }
@@ -253,12 +373,22 @@ class MutationProcessor {
             m.schemaVersion(),
             m.createdAt());
     int[] conflicts = new int[1];
+    List<UUID> followUps = new ArrayList<>();
     ChangeSequencer.Stamp stamp;
     try {
       stamp =
           transactions.execute(
               NESTED,
               status -> {
+                if (deferred != null) {
+                  sequencer.deferFollowUpsTo(followUps);
+                  try {
+                    conflicts[0] = handler.apply(context, m.payload());
+                  } finally {
+                    sequencer.deferFollowUpsTo(null);
+                  }
+                  return null;
+                }
                 conflicts[0] = handler.apply(context, m.payload());
                 // Inside the savepoint, so that a rolled back mutation gives its tick back.
                 return sequencer.stamp(hlc);
@@ -291,7 +421,7 @@ class MutationProcessor {
                 MutationStatus.APPLIED,
                 null,
                 null,
-                stamp.seq(),
+                stamp == null ? null : stamp.seq(),
                 m.hlc(),
                 hlc,
                 clockSuspect,
@@ -300,9 +430,26 @@ class MutationProcessor {
                 clock.instant(),
                 null));
     recordInBatch(deviceId, m);
+    if (stamp == null) {
+      deferred.add(new Deferred(m.mutationId(), followUps, hlc));
+    }
     // The next mutation takes a stamp of its own (the clock row stays locked until the commit).
     sequencer.forget();
     return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  /**
+   * The highest HLC the batch's deferred mutations applied: the clock row moves past them only at
+   * the batch's end, and a re-stamp must still be larger.
+   */
+  private static long deferredHlc(@Nullable List<Deferred> deferred) {
+    long highest = 0;
+    if (deferred != null) {
+      for (Deferred d : deferred) {
+        highest = Math.max(highest, d.hlc);
+      }
+    }
+    return highest;
   }
 
   private static boolean fromDatabase(Throwable e) {

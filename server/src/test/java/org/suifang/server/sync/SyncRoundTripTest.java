@@ -148,6 +148,56 @@ class SyncRoundTripTest {
   }
 
   @Test
+  void oneRequest_visitsAroundAPatientEdit_stampedInTheRequestsOrder_pulledWithTheirSeqs() {
+    // Visits at a batch's head are stamped at its end, a patient edit as it applies: the numbers
+    // still follow the request's order.
+    String patientId = createOnA();
+    Object base =
+        ((Map<?, ?>) data(tabletB.pullAll(1000, null).get(0)).get("versions")).get("phone");
+    List<Map<String, Object>> forms =
+        List.of(
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(30), 134, 82),
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(20), 136, 84),
+            FollowUpSamples.hypertensionVisit(TODAY.minusDays(10), 128, 80));
+    List<Map<String, Object>> mutations = new java.util.ArrayList<>();
+    for (Map<String, Object> form : forms) {
+      Map<String, Object> visit = new LinkedHashMap<>();
+      visit.put("patientId", patientId);
+      visit.put("followUp", form);
+      if (mutations.size() == 2) {
+        mutations.add(phoneUpdate(tabletA, patientId, "13800000001", base));
+      }
+      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+    }
+
+    TestApi.Response r = tabletA.push(mutations);
+
+    List<Long> seqs = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      assertThat(r.at("results." + i + ".status"))
+          .as(String.valueOf(r.body()))
+          .isEqualTo("APPLIED");
+      seqs.add(((Number) r.at("results." + i + ".changeSeq")).longValue());
+    }
+    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+    assertThat(((Number) r.at("ackChangeSeq")).longValue()).isEqualTo(seqs.get(3));
+
+    List<Map<String, Object>> changes = tabletB.pullAll(1000, null);
+
+    assertThat(changes)
+        .filteredOn(c -> "FOLLOW_UP".equals(c.get("type")))
+        .extracting(c -> c.get("id") + "@" + c.get("seq"))
+        .containsExactly(
+            forms.get(0).get("id") + "@" + seqs.get(0),
+            forms.get(1).get("id") + "@" + seqs.get(1),
+            forms.get(2).get("id") + "@" + seqs.get(3));
+    assertThat(changes)
+        .filteredOn(c -> "PATIENT".equals(c.get("type")))
+        .extracting(c -> ((Number) c.get("seq")).longValue())
+        .containsExactly(seqs.get(2));
+  }
+
+  @Test
   void concurrentEditsOfOneField_oneConflictRow_pulledAsAConflictChange() {
     String patientId = createOnA();
     List<Map<String, Object>> seen = tabletB.pullAll(1000, null);
