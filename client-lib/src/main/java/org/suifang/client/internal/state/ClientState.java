@@ -1,8 +1,12 @@
 package org.suifang.client.internal.state;
 
+import com.google.gson.ExclusionStrategy;
+import com.google.gson.FieldAttributes;
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import java.io.ByteArrayOutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +59,28 @@ public final class ClientState {
    * @throws JsonParseException if the snapshot cannot be read
    */
   public static ClientState fromSnapshot(byte[] snapshot) {
-    StateData d = Json.GSON.fromJson(reader(snapshot), StateData.class);
+    StateData d;
+    if (isBinary(snapshot)) {
+      int jsonLength = intAt(snapshot, MAGIC.length);
+      int jsonStart = MAGIC.length + 4;
+      if (jsonLength < 0 || jsonLength > snapshot.length - jsonStart) {
+        throw new JsonParseException("snapshot header length " + jsonLength + " out of range");
+      }
+      d =
+          Json.GSON.fromJson(
+              new Utf8Reader(snapshot, jsonStart, jsonStart + jsonLength), StateData.class);
+      if (d != null) {
+        try {
+          readVisits(snapshot, jsonStart + jsonLength, d.visits);
+        } catch (RuntimeException e) {
+          throw e instanceof JsonParseException
+              ? e
+              : new JsonParseException("snapshot records cannot be read", e);
+        }
+      }
+    } else {
+      d = Json.GSON.fromJson(reader(snapshot), StateData.class);
+    }
     if (d == null) {
       throw new JsonParseException("empty snapshot");
     }
@@ -67,7 +92,87 @@ public final class ClientState {
 
   /** Returns the state as a snapshot. */
   public byte[] snapshot() {
-    return Json.GSON.toJson(d).getBytes(StandardCharsets.UTF_8);
+    byte[] json = WITHOUT_VISITS.toJson(d).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 1200 * d.visits.size());
+    out.write(MAGIC, 0, MAGIC.length);
+    out.write(json.length >>> 24);
+    out.write(json.length >>> 16);
+    out.write(json.length >>> 8);
+    out.write(json.length);
+    out.write(json, 0, json.length);
+    RecordCodec.Writer w = VISITS.new Writer(out);
+    w.write(d.visits.size());
+    for (Map.Entry<UUID, VisitData> e : d.visits.entrySet()) {
+      w.write(e.getKey());
+      w.write(e.getValue());
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The head of a snapshot in the binary layout (docs/local-store.md "Snapshot"); a JSON snapshot
+   * (the layout before it, still read) starts with a brace.
+   */
+  private static final byte[] MAGIC = {0, 'S', 'F', 2};
+
+  /** The follow-up records of a snapshot. */
+  private static final RecordCodec VISITS = new RecordCodec(VisitData.class);
+
+  /** The rest of the state, as JSON: everything but the follow-up records. */
+  private static final Gson WITHOUT_VISITS =
+      Json.GSON
+          .newBuilder()
+          .setExclusionStrategies(
+              new ExclusionStrategy() {
+                @Override
+                public boolean shouldSkipField(FieldAttributes f) {
+                  return f.getDeclaringClass() == StateData.class && f.getName().equals("visits");
+                }
+
+                @Override
+                public boolean shouldSkipClass(Class<?> c) {
+                  return false;
+                }
+              })
+          .create();
+
+  private static boolean isBinary(byte[] snapshot) {
+    if (snapshot.length < MAGIC.length + 4) {
+      return false;
+    }
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (snapshot[i] != MAGIC[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int intAt(byte[] b, int p) {
+    return ((b[p] & 0xFF) << 24)
+        | ((b[p + 1] & 0xFF) << 16)
+        | ((b[p + 2] & 0xFF) << 8)
+        | (b[p + 3] & 0xFF);
+  }
+
+  private static void readVisits(byte[] snapshot, int offset, Map<UUID, VisitData> visits) {
+    RecordCodec.Reader r = VISITS.new Reader(snapshot, offset);
+    Integer count = r.read(Integer.class);
+    if (count == null || count < 0) {
+      throw new JsonParseException("snapshot without a record count");
+    }
+    for (int i = 0; i < count; i++) {
+      UUID id = r.read(UUID.class);
+      VisitData v = r.read(VisitData.class);
+      if (id == null || v == null) {
+        throw new JsonParseException("snapshot record " + i + " without an id or a body");
+      }
+      visits.put(id, v);
+    }
+    if (r.position() != snapshot.length) {
+      throw new JsonParseException(
+          "snapshot has " + (snapshot.length - r.position()) + " bytes after its records");
+    }
   }
 
   /** Returns a transaction as stored. */

@@ -24,9 +24,14 @@ final class Utf8Reader extends Reader {
   private int pendingLow = -1;
 
   Utf8Reader(byte[] bytes) {
+    this(bytes, 0, bytes.length);
+  }
+
+  /** Reads {@code bytes} from {@code start} (inclusive) to {@code end} (exclusive). */
+  Utf8Reader(byte[] bytes, int start, int end) {
     this.bytes = bytes;
-    this.position = 0;
-    this.end = bytes.length;
+    this.position = start;
+    this.end = end;
   }
 
   @Override
