@@ -316,18 +316,9 @@ class MutationProcessor {
       long lastSeq,
       Map<UUID, Optional<CurrentUser>> authors,
       @Nullable List<Deferred> deferred) {
-    Optional<UUID> stored = devices.findMutationId(deviceId, m.deviceSeq());
-    if (stored.isPresent()) {
-      if (!stored.get().equals(m.mutationId())) {
-        return new IdentityConflict(m.deviceSeq());
-      }
-      return new Processed(duplicate(m, storedResult(m.mutationId())), lastSeq);
-    }
-    if (m.deviceSeq() > lastSeq + 1) {
-      return new Gap(lastSeq + 1, lastSeq);
-    }
-    if (m.deviceSeq() <= lastSeq) {
-      return new IdentityConflict(m.deviceSeq());
+    Outcome bySeq = bySeq(deviceId, m, lastSeq);
+    if (bySeq != null) {
+      return bySeq;
     }
     Optional<MutationResult> earlier = results.findById(m.mutationId());
     if (earlier.isPresent()) {
@@ -411,24 +402,8 @@ class MutationProcessor {
       return new Failed(e);
     }
     MutationResult result =
-        results.save(
-            new MutationResult(
-                m.mutationId(),
-                deviceId,
-                m.deviceSeq(),
-                m.type(),
-                m.authorId(),
-                MutationStatus.APPLIED,
-                null,
-                null,
-                stamp == null ? null : stamp.seq(),
-                m.hlc(),
-                hlc,
-                clockSuspect,
-                conflicts[0],
-                m.createdAt(),
-                clock.instant(),
-                null));
+        saveApplied(
+            deviceId, m, stamp == null ? null : stamp.seq(), hlc, clockSuspect, conflicts[0]);
     recordInBatch(deviceId, m);
     if (stamp == null) {
       deferred.add(new Deferred(m.mutationId(), followUps, hlc));
@@ -469,13 +444,13 @@ class MutationProcessor {
     }
   }
 
-  private Outcome attempt(
-      UUID deviceId, UUID pusher, Mutation m, @Nullable Rejection earlierRejection) {
-    Device device =
-        devices
-            .findByIdForUpdate(deviceId)
-            .orElseThrow(() -> new ApiException(SyncError.DEVICE_NOT_REGISTERED));
-    long lastSeq = device.lastSeq();
+  /**
+   * What the device's seqs alone decide: a duplicate of the mutation stored under its seq, a clone
+   * (the seq holds another mutation, or was passed without one), or a gap; null when the mutation
+   * is the device's next.
+   */
+  @Nullable
+  private Outcome bySeq(UUID deviceId, Mutation m, long lastSeq) {
     Optional<UUID> stored = devices.findMutationId(deviceId, m.deviceSeq());
     if (stored.isPresent()) {
       if (!stored.get().equals(m.mutationId())) {
@@ -488,6 +463,20 @@ class MutationProcessor {
     }
     if (m.deviceSeq() <= lastSeq) {
       return new IdentityConflict(m.deviceSeq());
+    }
+    return null;
+  }
+
+  private Outcome attempt(
+      UUID deviceId, UUID pusher, Mutation m, @Nullable Rejection earlierRejection) {
+    Device device =
+        devices
+            .findByIdForUpdate(deviceId)
+            .orElseThrow(() -> new ApiException(SyncError.DEVICE_NOT_REGISTERED));
+    long lastSeq = device.lastSeq();
+    Outcome bySeq = bySeq(deviceId, m, lastSeq);
+    if (bySeq != null) {
+      return bySeq;
     }
     Optional<MutationResult> earlier = results.findById(m.mutationId());
     if (earlier.isPresent()) {
@@ -547,27 +536,39 @@ class MutationProcessor {
     // Moves the server clock past the accepted HLC; every applied result gets a change_seq, even
     // when the handler wrote nothing that the feed shows.
     ChangeSequencer.Stamp stamp = sequencer.stamp(hlc);
-    MutationResult result =
-        results.save(
-            new MutationResult(
-                m.mutationId(),
-                deviceId,
-                m.deviceSeq(),
-                m.type(),
-                m.authorId(),
-                MutationStatus.APPLIED,
-                null,
-                null,
-                stamp.seq(),
-                m.hlc(),
-                hlc,
-                clockSuspect,
-                conflicts,
-                m.createdAt(),
-                clock.instant(),
-                null));
+    MutationResult result = saveApplied(deviceId, m, stamp.seq(), hlc, clockSuspect, conflicts);
     record(deviceId, m);
     return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  /**
+   * Stores the result of an applied mutation ({@code changeSeq} null while its stamp is deferred).
+   */
+  private MutationResult saveApplied(
+      UUID deviceId,
+      Mutation m,
+      @Nullable Long changeSeq,
+      long hlc,
+      boolean clockSuspect,
+      int conflicts) {
+    return results.save(
+        new MutationResult(
+            m.mutationId(),
+            deviceId,
+            m.deviceSeq(),
+            m.type(),
+            m.authorId(),
+            MutationStatus.APPLIED,
+            null,
+            null,
+            changeSeq,
+            m.hlc(),
+            hlc,
+            clockSuspect,
+            conflicts,
+            m.createdAt(),
+            clock.instant(),
+            null));
   }
 
   private Processed reject(

@@ -27,6 +27,9 @@ class SyncEpoch {
   private static final String ROTATE =
       "UPDATE server_info SET epoch = ? WHERE id = 1 AND epoch = ?";
 
+  // Reads, 50 ms apart, waiting for another instance's first epoch to become visible.
+  private static final int CONCURRENT_INSERT_READS = 40;
+
   private final TransactionOperations<Connection> transactions;
   private final Clock clock;
 
@@ -56,6 +59,18 @@ class SyncEpoch {
       throw new SyncStoreException("Could not read or write the epoch", e);
     }
     epoch = read(connection);
+    // Another instance's insert won: on H2 our insert can give way to its row just before that
+    // row's commit is visible to our next read, so read again for a moment (read committed: each
+    // read sees what has committed by then). Only ever at the first start on an empty database.
+    for (int attempt = 0; epoch == null && attempt < CONCURRENT_INSERT_READS; attempt++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      epoch = read(connection);
+    }
     if (epoch == null) {
       throw new IllegalStateException("server_info has no row after inserting one");
     }
