@@ -26,6 +26,7 @@ import org.suifang.client.Condition;
 import org.suifang.client.PatientRegistration;
 import org.suifang.client.VisitForm;
 import org.suifang.client.internal.Json;
+import org.suifang.client.internal.state.PatientData;
 import org.suifang.rules.Classification;
 import org.suifang.rules.Disease;
 import org.suifang.rules.NextStep;
@@ -167,21 +168,6 @@ public final class PulledChanges {
     return r;
   }
 
-  private static final String[] PATIENT_FIELDS = {
-    "name",
-    "sex",
-    "birthDate",
-    "residentId",
-    "phone",
-    "villageCode",
-    "address",
-    "healthRecordNumber",
-    "heightCm",
-    "hypertensionDiagnosedOn",
-    "diabetesDiagnosedOn",
-    "status"
-  };
-
   private static JsonObject patient(UUID id, PatientRegistration r) {
     JsonObject o = new JsonObject();
     o.addProperty("id", id.toString());
@@ -212,7 +198,7 @@ public final class PulledChanges {
     o.addProperty("createdAt", "2021-11-20T01:30:00Z");
     o.addProperty("updatedAt", "2021-11-20T01:30:00Z");
     JsonObject versions = new JsonObject();
-    for (String f : PATIENT_FIELDS) {
+    for (String f : PatientData.FIELDS) {
       JsonObject v = new JsonObject();
       v.addProperty("hlc", HLC0 - 1_000_000L);
       v.addProperty("deviceId", DEVICE);

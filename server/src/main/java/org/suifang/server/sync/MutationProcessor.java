@@ -353,16 +353,7 @@ class MutationProcessor {
           ApiError.of(SyncError.UNKNOWN_MUTATION_TYPE, List.of()),
           true);
     }
-    MutationContext context =
-        new MutationContext(
-            m.mutationId(),
-            deviceId,
-            author.get(),
-            hlc,
-            m.hlc(),
-            clockSuspect,
-            m.schemaVersion(),
-            m.createdAt());
+    MutationContext context = context(deviceId, m, author.get(), hlc, clockSuspect);
     int[] conflicts = new int[1];
     List<UUID> followUps = new ArrayList<>();
     ChangeSequencer.Stamp stamp;
@@ -511,16 +502,7 @@ class MutationProcessor {
       return reject(
           deviceId, m, hlc, clockSuspect, ApiError.of(SyncError.UNKNOWN_MUTATION_TYPE, List.of()));
     }
-    MutationContext context =
-        new MutationContext(
-            m.mutationId(),
-            deviceId,
-            author.get(),
-            hlc,
-            m.hlc(),
-            clockSuspect,
-            m.schemaVersion(),
-            m.createdAt());
+    MutationContext context = context(deviceId, m, author.get(), hlc, clockSuspect);
     int conflicts;
     try {
       conflicts = handler.apply(context, m.payload());
@@ -539,6 +521,19 @@ class MutationProcessor {
     MutationResult result = saveApplied(deviceId, m, stamp.seq(), hlc, clockSuspect, conflicts);
     record(deviceId, m);
     return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  private static MutationContext context(
+      UUID deviceId, Mutation m, CurrentUser author, long hlc, boolean clockSuspect) {
+    return new MutationContext(
+        m.mutationId(),
+        deviceId,
+        author,
+        hlc,
+        m.hlc(),
+        clockSuspect,
+        m.schemaVersion(),
+        m.createdAt());
   }
 
   /**
