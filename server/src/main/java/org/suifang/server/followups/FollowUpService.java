@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -90,6 +89,7 @@ class FollowUpService {
   private final FollowUpRepository followUps;
   private final FollowUpMedicationRepository medications;
   private final FollowUpWarningRepository warnings;
+  private final FollowUpRows rows;
   private final PatientService patients;
   private final UserService users;
   private final RuleSet ruleSet;
@@ -103,6 +103,7 @@ class FollowUpService {
       FollowUpRepository followUps,
       FollowUpMedicationRepository medications,
       FollowUpWarningRepository warnings,
+      FollowUpRows rows,
       PatientService patients,
       UserService users,
       RuleSet ruleSet,
@@ -114,6 +115,7 @@ class FollowUpService {
     this.followUps = followUps;
     this.medications = medications;
     this.warnings = warnings;
+    this.rows = rows;
     this.patients = patients;
     this.users = users;
     this.ruleSet = ruleSet;
@@ -152,9 +154,9 @@ class FollowUpService {
   Written record(UUID patientId, FollowUpCommand command, CurrentUser user, WriteOrigin origin) {
     Patient patient = patients.writable(patientId, user);
     String hash = hash(patientId, null, null, command);
-    Optional<FollowUp> existing = followUps.findById(command.id());
-    if (existing.isPresent()) {
-      return repeat(existing.get(), hash);
+    String existing = rows.requestHash(command.id());
+    if (existing != null) {
+      return repeat(command.id(), existing, hash);
     }
     String prefix = origin.sync() ? "followUp." : "";
     return new Written(store(patient, command, null, null, hash, user, prefix, origin), true);
@@ -181,9 +183,9 @@ class FollowUpService {
     String reason = command.reason().trim();
     FollowUpCommand form = command.followUp();
     String hash = hash(original.patientId(), originalId, reason, form);
-    Optional<FollowUp> existing = followUps.findById(form.id());
-    if (existing.isPresent()) {
-      return repeat(existing.get(), hash);
+    String existing = rows.requestHash(form.id());
+    if (existing != null) {
+      return repeat(form.id(), existing, hash);
     }
     if (original.voidedAt() != null) {
       throw new ApiException(FollowUpError.FOLLOW_UP_VOIDED);
@@ -266,11 +268,11 @@ class FollowUpService {
         .orElseThrow(() -> new ApiException(FollowUpError.FOLLOW_UP_NOT_FOUND));
   }
 
-  private static Written repeat(FollowUp existing, String hash) {
-    if (!existing.requestHash().equals(hash)) {
+  private static Written repeat(UUID id, String storedHash, String hash) {
+    if (!storedHash.equals(hash)) {
       throw new ApiException(FollowUpError.FOLLOW_UP_ID_CONFLICT);
     }
-    return new Written(existing.id(), false);
+    return new Written(id, false);
   }
 
   private Recorded recorded(Written written) {
@@ -321,10 +323,7 @@ class FollowUpService {
 
     UUID excluded = amended != null ? amended.id() : c.id();
     PreviousVisit previous =
-        followUps
-            .findPrevious(patient.id(), c.disease().name(), c.visitDate(), excluded)
-            .map(FollowUpService::previousVisit)
-            .orElse(null);
+        rows.previous(patient.id(), c.disease().name(), c.visitDate(), excluded);
     Assessment a = assessor.assess(c.disease(), context, input, previous);
 
     Instant now = clock.instant();
@@ -421,10 +420,10 @@ class FollowUpService {
     } catch (DataAccessException e) {
       throw translate(e);
     }
-    List<FollowUpMedication> rows = new ArrayList<>();
-    addMedications(rows, record.id(), MedicationKind.CURRENT, c.medications());
-    addMedications(rows, record.id(), MedicationKind.ADJUSTMENT, c.medicationAdjustments());
-    medications.saveAll(rows);
+    List<FollowUpMedication> meds = new ArrayList<>();
+    addMedications(meds, record.id(), MedicationKind.CURRENT, c.medications());
+    addMedications(meds, record.id(), MedicationKind.ADJUSTMENT, c.medicationAdjustments());
+    rows.insertMedications(meds);
     List<FollowUpWarning> stored = new ArrayList<>();
     for (Issue w : validation.warnings()) {
       stored.add(
@@ -437,7 +436,7 @@ class FollowUpService {
               w.messageZh(),
               w.messageEn()));
     }
-    warnings.saveAll(stored);
+    rows.insertWarnings(stored);
     stamps.followUpWritten(record.id(), origin.hlc());
     return record.id();
   }
@@ -729,22 +728,6 @@ class FollowUpService {
       b.diabetesSymptoms(s);
     }
     return b.build();
-  }
-
-  /**
-   * The previous visit as the rules see it. The doctor's override is the classification that
-   * counts; with an override the measured control flag is not passed, so the override decides
-   * whether the previous visit was uncontrolled. A visit with no classification at all gives no
-   * previous visit (it cannot make this one the second uncontrolled in a row).
-   */
-  @Nullable
-  private static PreviousVisit previousVisit(FollowUp f) {
-    Classification effective = f.effectiveClassification();
-    if (effective == null) {
-      return null;
-    }
-    return PreviousVisit.of(
-        f.visitDate(), effective, f.classificationOverride() != null ? null : f.bphsControlled());
   }
 
   /** Assembles views, loading medications, warnings, amendments and names in a few queries. */

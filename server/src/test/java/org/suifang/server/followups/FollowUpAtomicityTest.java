@@ -6,6 +6,7 @@ import static org.suifang.server.testing.TestArea.VILLAGE_1;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -15,9 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.testing.FollowUpSamples;
@@ -77,79 +76,21 @@ class FollowUpAtomicityTest {
         });
   }
 
-  /** Fails every write, as a database error after the follow-up row was inserted would. */
+  /**
+   * Fails the medication insert, as a database error after the follow-up row was inserted would.
+   */
   @Singleton
-  @Replaces(FollowUpMedicationRepository.class)
+  @Replaces(FollowUpRows.class)
   @Requires(property = "spec.name", value = "FollowUpAtomicityTest")
-  static class FailingMedicationRepository implements FollowUpMedicationRepository {
+  static class FailingMedicationRows extends FollowUpRows {
 
-    private static IllegalStateException failure() {
-      return new IllegalStateException("simulated database failure");
+    FailingMedicationRows(JdbcOperations jdbc) {
+      super(jdbc);
     }
 
     @Override
-    public List<FollowUpMedication> findByFollowUpIdInOrderByLineNo(Collection<UUID> followUpIds) {
-      return List.of();
-    }
-
-    @Override
-    public <S extends FollowUpMedication> S save(S entity) {
-      throw failure();
-    }
-
-    @Override
-    public <S extends FollowUpMedication> S update(S entity) {
-      throw failure();
-    }
-
-    @Override
-    public <S extends FollowUpMedication> List<S> updateAll(Iterable<S> entities) {
-      throw failure();
-    }
-
-    @Override
-    public <S extends FollowUpMedication> List<S> saveAll(Iterable<S> entities) {
-      throw failure();
-    }
-
-    @Override
-    public Optional<FollowUpMedication> findById(Long id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean existsById(Long id) {
-      return false;
-    }
-
-    @Override
-    public List<FollowUpMedication> findAll() {
-      return List.of();
-    }
-
-    @Override
-    public long count() {
-      return 0;
-    }
-
-    @Override
-    public void deleteById(Long id) {
-      throw failure();
-    }
-
-    @Override
-    public void delete(FollowUpMedication entity) {
-      throw failure();
-    }
-
-    @Override
-    public void deleteAll(Iterable<? extends FollowUpMedication> entities) {
-      throw failure();
-    }
-
-    @Override
-    public void deleteAll() {
-      throw failure();
+    void insertMedications(List<FollowUpMedication> rows) {
+      throw new IllegalStateException("simulated database failure");
     }
   }
 }
