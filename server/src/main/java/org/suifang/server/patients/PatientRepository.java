@@ -13,6 +13,15 @@ import java.util.UUID;
 interface PatientRepository extends CrudRepository<Patient, UUID> {
 
   /**
+   * The patient with this id, unless it was merged into another: then empty, as for no patient.
+   * Written so that no index serves the merge condition: with {@code merged_into IS NULL}, H2 once
+   * read the patients through {@code ix_patient_merged_into}, where every unmerged patient is, to
+   * find the one row its primary key gives.
+   */
+  @Query("SELECT * FROM patient WHERE id = :id AND COALESCE(merged_into, id) = id")
+  Optional<Patient> findUnmerged(UUID id);
+
+  /**
    * The patients of the county with this resident ID number: more than one when tablets registered
    * the same person offline (they become merge candidates). Merged duplicates are left out.
    */

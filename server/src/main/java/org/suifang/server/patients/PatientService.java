@@ -417,10 +417,7 @@ public class PatientService {
    * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
    */
   public Patient readable(UUID id, CurrentUser user) {
-    Patient p =
-        patients
-            .findById(redirects.current(id))
-            .orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+    Patient p = current(id);
     if (!user.canRead(p.villageCode())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
@@ -435,14 +432,22 @@ public class PatientService {
    * @throws ApiException {@link PatientError#PATIENT_NOT_FOUND} or {@link CommonError#FORBIDDEN}
    */
   public Patient writable(UUID id, CurrentUser user) {
-    Patient p =
-        patients
-            .findById(redirects.current(id))
-            .orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
+    Patient p = current(id);
     if (!user.canWrite(p.villageCode())) {
       throw new ApiException(CommonError.FORBIDDEN);
     }
     return p;
+  }
+
+  /**
+   * The patient that stands for {@code id}: the patient itself in one query, or, for a merged
+   * duplicate, its last survivor.
+   */
+  private Patient current(UUID id) {
+    return patients
+        .findUnmerged(id)
+        .or(() -> patients.findById(redirects.current(id)))
+        .orElseThrow(() -> new ApiException(PatientError.PATIENT_NOT_FOUND));
   }
 
   /** Returns today's date in China Standard Time. */
