@@ -52,6 +52,12 @@ class MutationProcessor {
   // so a batch may stamp them at its end.
   private static final Set<String> DEFERRABLE =
       Set.of("FOLLOW_UP_RECORD", "FOLLOW_UP_AMEND", "FOLLOW_UP_VOID");
+
+  /** Whether a batch may stamp a mutation of this type at its end (a follow-up mutation). */
+  static boolean deferrable(String type) {
+    return DEFERRABLE.contains(type);
+  }
+
   private static final TransactionDefinition NESTED =
       TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
@@ -190,14 +196,17 @@ class MutationProcessor {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     // Follow-up mutations at the batch's head are stamped at its end, the others as they apply.
     List<Deferred> deferred = new ArrayList<>();
+    PendingResults pending = new PendingResults();
     boolean deferring = true;
     for (Mutation m : batch) {
       if (deferring && !DEFERRABLE.contains(m.type())) {
-        stampDeferred(deferred);
+        stampDeferred(deviceId, deferred, pending);
         deferring = false;
       }
       Outcome outcome =
-          batchStep(deviceId, pusher, m, lastSeq, authors, deferring ? deferred : null);
+          deferring
+              ? batchStep(deviceId, pusher, m, lastSeq, authors, deferred, pending)
+              : batchStep(deviceId, pusher, m, lastSeq, authors, null, null);
       outcomes.add(outcome);
       if (!(outcome instanceof Processed processed)) {
         break;
@@ -209,7 +218,7 @@ class MutationProcessor {
     }
     if (deferring) {
       // Last, so that the sync_clock lock covers only these statements and the commit.
-      stampDeferred(deferred);
+      stampDeferred(deviceId, deferred, pending);
     }
     if (deferred.isEmpty()) {
       return outcomes;
@@ -268,14 +277,20 @@ class MutationProcessor {
   }
 
   /**
-   * Takes the numbers of the deferred mutations in one range, in the batch's order, and writes them
-   * into their follow-ups and results. From here on the batch holds the {@code sync_clock} lock
-   * until its commit.
+   * Takes the numbers of the deferred mutations in one range, in the batch's order, writes them
+   * into their follow-ups, and inserts the head's held results and {@code (device, seq)} rows with
+   * them. From here on the batch holds the {@code sync_clock} lock until its commit.
    */
-  private void stampDeferred(List<Deferred> deferred) {
-    if (deferred.isEmpty()) {
-      return;
+  private void stampDeferred(UUID deviceId, List<Deferred> deferred, PendingResults pending) {
+    if (!deferred.isEmpty()) {
+      stampRange(deferred, pending);
     }
+    if (!pending.isEmpty()) {
+      pending.write(transactions.getConnection(), deviceId);
+    }
+  }
+
+  private void stampRange(List<Deferred> deferred, PendingResults pending) {
     long atLeastHlc = 0;
     for (Deferred d : deferred) {
       atLeastHlc = Math.max(atLeastHlc, d.hlc);
@@ -294,18 +309,8 @@ class MutationProcessor {
     if (!followUps.isEmpty()) {
       stamps.followUpsStamped(followUps, followUpSeqs);
     }
-    Connection connection = transactions.getConnection();
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE mutation_result SET change_seq = ? WHERE mutation_id = ?")) {
-      for (Deferred d : deferred) {
-        update.setLong(1, d.seq);
-        update.setObject(2, d.mutationId);
-        update.addBatch();
-      }
-      update.executeBatch();
-    } catch (SQLException e) {
-      throw new SyncStoreException("Could not stamp a batch's results", e);
+    for (Deferred d : deferred) {
+      pending.stamp(d.mutationId, d.seq);
     }
   }
 
@@ -315,14 +320,17 @@ class MutationProcessor {
       Mutation m,
       long lastSeq,
       Map<UUID, Optional<CurrentUser>> authors,
-      @Nullable List<Deferred> deferred) {
-    Outcome bySeq = bySeq(deviceId, m, lastSeq);
+      @Nullable List<Deferred> deferred,
+      @Nullable PendingResults pending) {
+    Outcome bySeq = bySeq(deviceId, m, lastSeq, pending);
     if (bySeq != null) {
       return bySeq;
     }
-    Optional<MutationResult> earlier = results.findById(m.mutationId());
+    MutationResult held = pending == null ? null : pending.result(m.mutationId());
+    Optional<MutationResult> earlier =
+        held != null ? Optional.of(held) : results.findById(m.mutationId());
     if (earlier.isPresent()) {
-      recordInBatch(deviceId, m);
+      recordInBatch(deviceId, m, pending);
       return new Processed(duplicate(m, earlier.get()), m.deviceSeq());
     }
 
@@ -341,7 +349,7 @@ class MutationProcessor {
           hlc,
           clockSuspect,
           ApiError.of(SyncError.AUTHOR_NOT_ALLOWED, List.of()),
-          true);
+          pending);
     }
     MutationHandler handler = handlers.get(m.type());
     if (handler == null) {
@@ -351,7 +359,7 @@ class MutationProcessor {
           hlc,
           clockSuspect,
           ApiError.of(SyncError.UNKNOWN_MUTATION_TYPE, List.of()),
-          true);
+          pending);
     }
     MutationContext context = context(deviceId, m, author.get(), hlc, clockSuspect);
     int[] conflicts = new int[1];
@@ -377,12 +385,12 @@ class MutationProcessor {
               });
     } catch (ApiException e) {
       sequencer.forget();
-      return reject(deviceId, m, hlc, clockSuspect, e.toApiError(), true);
+      return reject(deviceId, m, hlc, clockSuspect, e.toApiError(), pending);
     } catch (RuntimeException e) {
       sequencer.forget();
       if (BadData.is(e)) {
         // The database refuses a value (a NUL in text on PostgreSQL): permanent, like a 400.
-        return reject(deviceId, m, hlc, clockSuspect, BadData.error().toApiError(), true);
+        return reject(deviceId, m, hlc, clockSuspect, BadData.error().toApiError(), pending);
       }
       if (fromDatabase(e)) {
         // A deadlock may have rolled back the whole transaction, savepoint and all (H2 does):
@@ -394,8 +402,14 @@ class MutationProcessor {
     }
     MutationResult result =
         saveApplied(
-            deviceId, m, stamp == null ? null : stamp.seq(), hlc, clockSuspect, conflicts[0]);
-    recordInBatch(deviceId, m);
+            deviceId,
+            m,
+            stamp == null ? null : stamp.seq(),
+            hlc,
+            clockSuspect,
+            conflicts[0],
+            pending);
+    recordInBatch(deviceId, m, pending);
     if (stamp == null) {
       deferred.add(new Deferred(m.mutationId(), followUps, hlc));
     }
@@ -441,13 +455,17 @@ class MutationProcessor {
    * is the device's next.
    */
   @Nullable
-  private Outcome bySeq(UUID deviceId, Mutation m, long lastSeq) {
-    Optional<UUID> stored = devices.findMutationId(deviceId, m.deviceSeq());
+  private Outcome bySeq(UUID deviceId, Mutation m, long lastSeq, @Nullable PendingResults pending) {
+    UUID held = pending == null ? null : pending.mutationAt(m.deviceSeq());
+    Optional<UUID> stored =
+        held != null ? Optional.of(held) : devices.findMutationId(deviceId, m.deviceSeq());
     if (stored.isPresent()) {
       if (!stored.get().equals(m.mutationId())) {
         return new IdentityConflict(m.deviceSeq());
       }
-      return new Processed(duplicate(m, storedResult(m.mutationId())), lastSeq);
+      MutationResult heldResult = pending == null ? null : pending.result(m.mutationId());
+      return new Processed(
+          duplicate(m, heldResult != null ? heldResult : storedResult(m.mutationId())), lastSeq);
     }
     if (m.deviceSeq() > lastSeq + 1) {
       return new Gap(lastSeq + 1, lastSeq);
@@ -465,7 +483,7 @@ class MutationProcessor {
             .findByIdForUpdate(deviceId)
             .orElseThrow(() -> new ApiException(SyncError.DEVICE_NOT_REGISTERED));
     long lastSeq = device.lastSeq();
-    Outcome bySeq = bySeq(deviceId, m, lastSeq);
+    Outcome bySeq = bySeq(deviceId, m, lastSeq, null);
     if (bySeq != null) {
       return bySeq;
     }
@@ -518,7 +536,8 @@ class MutationProcessor {
     // Moves the server clock past the accepted HLC; every applied result gets a change_seq, even
     // when the handler wrote nothing that the feed shows.
     ChangeSequencer.Stamp stamp = sequencer.stamp(hlc);
-    MutationResult result = saveApplied(deviceId, m, stamp.seq(), hlc, clockSuspect, conflicts);
+    MutationResult result =
+        saveApplied(deviceId, m, stamp.seq(), hlc, clockSuspect, conflicts, null);
     record(deviceId, m);
     return new Processed(view(m, result, false), m.deviceSeq());
   }
@@ -537,7 +556,8 @@ class MutationProcessor {
   }
 
   /**
-   * Stores the result of an applied mutation ({@code changeSeq} null while its stamp is deferred).
+   * Stores the result of an applied mutation, or holds it in {@code pending} ({@code changeSeq}
+   * null while its stamp is deferred).
    */
   private MutationResult saveApplied(
       UUID deviceId,
@@ -545,8 +565,10 @@ class MutationProcessor {
       @Nullable Long changeSeq,
       long hlc,
       boolean clockSuspect,
-      int conflicts) {
-    return results.save(
+      int conflicts,
+      @Nullable PendingResults pending) {
+    return save(
+        pending,
         new MutationResult(
             m.mutationId(),
             deviceId,
@@ -566,39 +588,58 @@ class MutationProcessor {
             null));
   }
 
-  private Processed reject(
-      UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError error) {
-    return reject(deviceId, m, hlc, clockSuspect, error, false);
+  private MutationResult save(@Nullable PendingResults pending, MutationResult result) {
+    if (pending == null) {
+      return results.save(result);
+    }
+    pending.add(result);
+    return result;
   }
 
   private Processed reject(
-      UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError error, boolean batch) {
+      UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError error) {
     ApiError stored = fitted(error);
-    MutationResult result =
-        results.save(
-            new MutationResult(
-                m.mutationId(),
-                deviceId,
-                m.deviceSeq(),
-                m.type(),
-                m.authorId(),
-                MutationStatus.REJECTED,
-                stored.code(),
-                write(stored),
-                null,
-                m.hlc(),
-                hlc,
-                clockSuspect,
-                0,
-                m.createdAt(),
-                clock.instant(),
-                patientOf(m)));
-    if (batch) {
-      recordInBatch(deviceId, m);
-    } else {
-      record(deviceId, m);
-    }
+    MutationResult result = results.save(rejection(deviceId, m, hlc, clockSuspect, stored));
+    record(deviceId, m);
     return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  /**
+   * Stores a rejection within a batch, or holds it in {@code pending}; the batch writes {@code
+   * lastSeq} at its end.
+   */
+  private Processed reject(
+      UUID deviceId,
+      Mutation m,
+      long hlc,
+      boolean clockSuspect,
+      ApiError error,
+      @Nullable PendingResults pending) {
+    ApiError stored = fitted(error);
+    MutationResult result = save(pending, rejection(deviceId, m, hlc, clockSuspect, stored));
+    recordInBatch(deviceId, m, pending);
+    return new Processed(view(m, result, false), m.deviceSeq());
+  }
+
+  private MutationResult rejection(
+      UUID deviceId, Mutation m, long hlc, boolean clockSuspect, ApiError stored) {
+    return new MutationResult(
+        m.mutationId(),
+        deviceId,
+        m.deviceSeq(),
+        m.type(),
+        m.authorId(),
+        MutationStatus.REJECTED,
+        stored.code(),
+        write(stored),
+        null,
+        m.hlc(),
+        hlc,
+        clockSuspect,
+        0,
+        m.createdAt(),
+        clock.instant(),
+        patientOf(m));
   }
 
   /**
@@ -659,10 +700,15 @@ class MutationProcessor {
   }
 
   /**
-   * Records the mutation under the device's seq; a batch advances {@code lastSeq} once, at its end.
+   * Records the mutation under the device's seq, or holds the row in {@code pending}; a batch
+   * advances {@code lastSeq} once, at its end.
    */
-  private void recordInBatch(UUID deviceId, Mutation m) {
-    devices.insertMutation(deviceId, m.deviceSeq(), m.mutationId());
+  private void recordInBatch(UUID deviceId, Mutation m, @Nullable PendingResults pending) {
+    if (pending != null) {
+      pending.record(m.deviceSeq(), m.mutationId());
+    } else {
+      devices.insertMutation(deviceId, m.deviceSeq(), m.mutationId());
+    }
   }
 
   /**

@@ -108,6 +108,84 @@ class SyncRoundTripTest {
   }
 
   @Test
+  void oneRequest_moreVisitsThanABatch_aRepeatAndARejection_eachStoredOnceAndAnsweredAgainAlike() {
+    String patientId = createOnA();
+    List<Map<String, Object>> mutations = new java.util.ArrayList<>();
+    List<Map<String, Object>> forms = new java.util.ArrayList<>();
+    for (int i = 0; i < 14; i++) {
+      Map<String, Object> form =
+          FollowUpSamples.hypertensionVisit(TODAY.minusDays(60 - i), i == 5 ? 999 : 130, 80);
+      forms.add(form);
+      Map<String, Object> visit = new LinkedHashMap<>();
+      visit.put("patientId", patientId);
+      visit.put("followUp", form);
+      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+    }
+    // The third mutation again under the next seq (a tablet that re-queued it): a duplicate of
+    // the result the batch holds, not a second visit.
+    Map<String, Object> again = new LinkedHashMap<>(mutations.get(2));
+    again.put("deviceSeq", ((Number) mutations.get(13).get("deviceSeq")).longValue() + 1);
+    mutations.add(again);
+
+    TestApi.Response r = tabletA.push(mutations);
+
+    List<Long> seqs = new java.util.ArrayList<>();
+    for (int i = 0; i < 14; i++) {
+      String status = (String) r.at("results." + i + ".status");
+      assertThat(status).as(i + ": " + r.body()).isEqualTo(i == 5 ? "REJECTED" : "APPLIED");
+      if (i != 5) {
+        seqs.add(((Number) r.at("results." + i + ".changeSeq")).longValue());
+      }
+    }
+    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+    assertThat(r.at("results.14.duplicate")).isEqualTo(true);
+    assertThat(r.at("results.14.changeSeq")).isEqualTo(r.at("results.2.changeSeq"));
+    assertThat(r.at("ackedThroughSeq")).isEqualTo(r.at("results.14.deviceSeq"));
+
+    TestApi.Response second = tabletA.send(tabletA.request(mutations));
+
+    assertThat(second.status()).isEqualTo(200);
+    for (int i = 0; i < 15; i++) {
+      assertThat(second.at("results." + i + ".duplicate")).as(String.valueOf(i)).isEqualTo(true);
+      assertThat(second.at("results." + i + ".status")).isEqualTo(r.at("results." + i + ".status"));
+      assertThat(second.at("results." + i + ".changeSeq"))
+          .isEqualTo(r.at("results." + i + ".changeSeq"));
+    }
+    assertThat(second.at("results.5.code")).isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("doc1", "/api/v1/follow-ups/" + forms.get(5).get("id")).status())
+        .isEqualTo(404);
+    List<Map<String, Object>> changes = tabletB.pullAll(1000, null);
+    assertThat(changes).filteredOn(c -> "FOLLOW_UP".equals(c.get("type"))).hasSize(13);
+  }
+
+  @Test
+  void oneRequest_aVisitUnderASeqTheBatchHoldsForAnother_409_theVisitsBeforeItCommitted() {
+    String patientId = createOnA();
+    List<Map<String, Object>> mutations = new java.util.ArrayList<>();
+    List<Object> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> form =
+          FollowUpSamples.hypertensionVisit(TODAY.minusDays(30 - i), 130, 80);
+      ids.add(form.get("id"));
+      Map<String, Object> visit = new LinkedHashMap<>();
+      visit.put("patientId", patientId);
+      visit.put("followUp", form);
+      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+    }
+    mutations.get(2).put("deviceSeq", mutations.get(1).get("deviceSeq"));
+
+    TestApi.Response r = tabletA.send(tabletA.request(mutations));
+
+    assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(409);
+    assertThat(r.at("code")).isEqualTo("DEVICE_IDENTITY_CONFLICT");
+    List<Map<String, Object>> changes = tabletB.pullAll(1000, null);
+    assertThat(changes)
+        .filteredOn(c -> "FOLLOW_UP".equals(c.get("type")))
+        .extracting(c -> c.get("id"))
+        .containsExactly(ids.get(0), ids.get(1));
+  }
+
+  @Test
   void oneRequest_rejectedVisitBetweenTwo_othersApplied_eachItsOwnChangeSeq_pulledWithIt() {
     String patientId = createOnA();
     List<Map<String, Object>> forms =
