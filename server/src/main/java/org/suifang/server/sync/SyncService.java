@@ -45,6 +45,14 @@ class SyncService {
    */
   static final int BATCH = 10;
 
+  /**
+   * The most follow-up mutations processed in one transaction when a request's next mutations are
+   * all follow-up mutations ({@link MutationProcessor#deferrable}): such a batch takes the {@code
+   * sync_clock} lock only at its end, so it can be longer and spread the cost of its transaction,
+   * its device lock and its author lookups over more visits.
+   */
+  static final int FOLLOW_UP_BATCH = 50;
+
   private final TransactionOperations<Connection> transactions;
   private final DeviceService devices;
   private final DeviceRepository deviceRows;
@@ -107,7 +115,7 @@ class SyncService {
     List<Mutation> mutations = request.mutationsOrEmpty();
     int next = 0;
     while (next < mutations.size() && expectedSeq == null) {
-      List<Mutation> batch = mutations.subList(next, Math.min(mutations.size(), next + BATCH));
+      List<Mutation> batch = mutations.subList(next, batchEnd(mutations, next));
       for (MutationProcessor.Outcome outcome : processBatch(request.deviceId(), user, batch)) {
         if (outcome instanceof MutationProcessor.Processed processed) {
           next++;
@@ -171,6 +179,21 @@ class SyncService {
         page.hasMore(),
         serverHlc,
         clock.instant());
+  }
+
+  /**
+   * Where the batch that starts at {@code from} ends: after the run of follow-up mutations there,
+   * up to {@value #FOLLOW_UP_BATCH}, when it is longer than {@value #BATCH}; otherwise after
+   * {@value #BATCH} mutations of any types.
+   */
+  static int batchEnd(List<Mutation> mutations, int from) {
+    int end = from;
+    while (end < mutations.size()
+        && end - from < FOLLOW_UP_BATCH
+        && MutationProcessor.deferrable(mutations.get(end).type())) {
+      end++;
+    }
+    return end - from > BATCH ? end : Math.min(mutations.size(), from + BATCH);
   }
 
   /**
