@@ -104,7 +104,7 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
           "datasources.default.url",
           "jdbc:h2:file:"
               + dir.resolve("suifang")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -204,7 +204,17 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
       int page,
       long jdbcRate)
       throws Exception {
+    Instant from = Instant.now();
     Run run = run(bodies);
+    // The run's wall-clock window, to cut a JFR recording of the whole benchmark down to it.
+    System.out.printf(
+        Locale.ROOT,
+        "BENCH-WINDOW %s push %s %d %s %s%n",
+        db,
+        tablets.replace(' ', '-'),
+        page,
+        from,
+        Instant.now());
     double rate = run.mutations / run.seconds;
     boolean target = "10 tablets".equals(tablets) && !TestDatabaseConfigurer.onPostgres();
     section.row(
