@@ -17,7 +17,8 @@ import org.suifang.server.common.FieldError;
 
 /**
  * One sync round trip (docs/sync-protocol.md#post-apisync): pushes the request's mutations, each
- * exactly once, in batches of up to {@value #BATCH} per transaction ({@link
+ * exactly once, in batches of up to {@value #BATCH} per transaction (a run of follow-up mutations
+ * in batches of up to {@value #FOLLOW_UP_BATCH}, {@link #batchEnd}; {@link
  * MutationProcessor#processBatch}), then reads the next page of the change feed for the
  * authenticated user ({@link ChangeFeed}).
  *
