@@ -456,6 +456,11 @@ class MutationProcessor {
    */
   @Nullable
   private Outcome bySeq(UUID deviceId, Mutation m, long lastSeq, @Nullable PendingResults pending) {
+    if (m.deviceSeq() > lastSeq) {
+      // Every stored or held seq is at most lastSeq: a seq is recorded with lastSeq advanced to it
+      // in the same transaction, and lastSeq never goes back.
+      return m.deviceSeq() > lastSeq + 1 ? new Gap(lastSeq + 1, lastSeq) : null;
+    }
     UUID held = pending == null ? null : pending.mutationAt(m.deviceSeq());
     Optional<UUID> stored =
         held != null ? Optional.of(held) : devices.findMutationId(deviceId, m.deviceSeq());
@@ -467,13 +472,8 @@ class MutationProcessor {
       return new Processed(
           duplicate(m, heldResult != null ? heldResult : storedResult(m.mutationId())), lastSeq);
     }
-    if (m.deviceSeq() > lastSeq + 1) {
-      return new Gap(lastSeq + 1, lastSeq);
-    }
-    if (m.deviceSeq() <= lastSeq) {
-      return new IdentityConflict(m.deviceSeq());
-    }
-    return null;
+    // A seq passed without a mutation: a restored tablet numbering again from an old backup.
+    return new IdentityConflict(m.deviceSeq());
   }
 
   private Outcome attempt(
