@@ -1,8 +1,5 @@
 package org.suifang.client.internal.net;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -25,7 +22,8 @@ import org.suifang.client.internal.Json;
 /**
  * The SDK's HTTP calls: JSON POSTs to the server, answered as an {@link Answer} whatever the
  * status. Only a failed exchange throws: no connection ({@code OFFLINE}), no answer in time ({@code
- * TIMEOUT}) or an unreadable body ({@code BAD_RESPONSE}). Thread-safe.
+ * TIMEOUT}); an unreadable body is {@code BAD_RESPONSE} when the {@link Answer} is read.
+ * Thread-safe.
  */
 public final class Api {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -81,19 +79,8 @@ public final class Api {
     try (Response response = c.newCall(request.build()).execute()) {
       ResponseBody rb = response.body();
       String text = rb == null ? "" : rb.string();
-      JsonElement json = null;
-      if (!text.isEmpty()) {
-        try {
-          json = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-          if (response.isSuccessful()) {
-            throw Answer.badResponse(response.code(), e);
-          }
-          // An error page that is not JSON: the status says enough.
-          json = null;
-        }
-      }
-      return new Answer(response.code(), json);
+      // Read as JSON when asked: a sync answer is read in one streaming pass instead of a tree.
+      return new Answer(response.code(), text);
     } catch (IOException e) {
       throw failure(e);
     }

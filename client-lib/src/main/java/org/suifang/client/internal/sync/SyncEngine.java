@@ -32,6 +32,7 @@ import org.suifang.client.internal.net.MutationWire;
 import org.suifang.client.internal.net.ResultWire;
 import org.suifang.client.internal.net.SyncRequest;
 import org.suifang.client.internal.net.SyncResponse;
+import org.suifang.client.internal.state.AnswerReader;
 import org.suifang.client.internal.state.ClientState;
 import org.suifang.client.internal.state.OutboxEntry;
 import org.suifang.client.internal.state.Registration;
@@ -256,18 +257,7 @@ public final class SyncEngine {
         try {
           Answer a = core.auth().post("api/v1/sync", batch.request, true);
           if (a.isSuccessful()) {
-            SyncResponse response = a.as(SyncResponse.class);
-            try {
-              ClientState.validate(response);
-            } catch (com.google.gson.JsonParseException e) {
-              throw new SuifangNetworkException(
-                  ErrorCodes.BAD_RESPONSE,
-                  "服务器返回的数据无法使用。",
-                  "The server's answer cannot be applied: " + e.getMessage(),
-                  a.status,
-                  e);
-            }
-            return new Exchange(batch, response);
+            return new Exchange(batch, readAnswer(a));
           }
           ErrorBody e = a.error();
           String code = e.code == null ? "" : e.code;
@@ -500,6 +490,32 @@ public final class SyncEngine {
         l.onProgress(p);
       }
     }
+  }
+
+  /**
+   * Reads a successful sync answer and checks that every change row can be applied ({@link
+   * ClientState#validate}), before anything of it is stored. The usual answer is read in one
+   * streaming pass into typed records ({@link AnswerReader}); any other is read as a tree, which
+   * makes the errors: {@code BAD_RESPONSE} for an unreadable answer or a row that cannot be
+   * applied.
+   */
+  public static SyncResponse readAnswer(Answer a) throws SuifangNetworkException {
+    SyncResponse usual = AnswerReader.read(a.text());
+    if (usual != null) {
+      return usual;
+    }
+    SyncResponse response = a.as(SyncResponse.class);
+    try {
+      ClientState.validate(response);
+    } catch (com.google.gson.JsonParseException e) {
+      throw new SuifangNetworkException(
+          ErrorCodes.BAD_RESPONSE,
+          "服务器返回的数据无法使用。",
+          "The server's answer cannot be applied: " + e.getMessage(),
+          a.status,
+          e);
+    }
+    return response;
   }
 
   private static SuifangNetworkException requestError(Answer a, ErrorBody e) {
