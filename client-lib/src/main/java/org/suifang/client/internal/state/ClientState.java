@@ -13,7 +13,9 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,7 +188,16 @@ public final class ClientState {
    * it in one pass ({@link SyncResponse#json}), else written again (docs/local-store.md).
    */
   public static byte[] serialize(Tx tx) {
-    return JOURNAL.toJson(tx).getBytes(StandardCharsets.UTF_8);
+    String answer = tx.response == null ? null : tx.response.json;
+    // Encoded as written: an answer is a megabyte, which a String and its copy would double.
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(answer == null ? 512 : answer.length() + 512);
+    try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+      JOURNAL.toJson(tx, Tx.class, w);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write to memory", e);
+    }
+    return out.toByteArray();
   }
 
   /**
