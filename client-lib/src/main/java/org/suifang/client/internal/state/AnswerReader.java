@@ -11,6 +11,8 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import javax.annotation.Nullable;
 import org.suifang.client.VisitForm;
@@ -42,6 +44,8 @@ public final class AnswerReader {
   private static final TypeAdapter<ConflictData> CONFLICT =
       Json.GSON.getAdapter(ConflictData.class);
   private static final TypeAdapter<VisitForm> FORM = Json.GSON.getAdapter(VisitForm.class);
+  private static final TypeAdapter<AssessmentData> ASSESSMENT =
+      Json.GSON.getAdapter(AssessmentData.class);
   private static final TypeAdapter<JsonElement> TREE = Json.GSON.getAdapter(JsonElement.class);
 
   private AnswerReader() {}
@@ -155,7 +159,7 @@ public final class AnswerReader {
           break;
         case "FOLLOW_UP":
           VisitData v = new VisitData();
-          v.form = FORM.read(new FollowUpReader(in, v, id));
+          v.form = FORM.read(new RecordReader(in, FORM_LABELS, FORM_LABEL_LISTS, v, id));
           ClientState.check(v);
           c.parsed = v;
           break;
@@ -168,18 +172,35 @@ public final class AnswerReader {
     }
   }
 
+  /** The coded members of a form that may come as label objects, alone or in an array. */
+  private static final List<String> FORM_LABELS = Arrays.asList("classificationOverride");
+
+  private static final List<String> FORM_LABEL_LISTS =
+      Arrays.asList("symptoms", "reportedDangerSigns");
+
+  /** The same for an assessment. */
+  private static final List<String> ASSESSMENT_LABELS = Arrays.asList("classification", "nextStep");
+
+  private static final List<String> ASSESSMENT_LABEL_LISTS = Arrays.asList("dangerSigns");
+
   /**
-   * The {@code data} of a {@code FOLLOW_UP} row as {@link VisitData#fromWire} sees it, for Gson's
-   * reader of {@link VisitForm}: label objects of the coded form fields read as their codes, the
-   * server's own members (which the form does not have, so Gson skips them) read into the record
-   * instead of skipped, and the row's id added when the data has none.
+   * An object of a {@code FOLLOW_UP} row's data as {@link VisitData#fromWire} sees it, for Gson's
+   * reader of its class: label objects of the coded members read as their codes. For the data
+   * itself, read as a {@link VisitForm}, also the server's own members (which the form does not
+   * have, so Gson skips them) read into the record instead of skipped, and the row's id added when
+   * the data has none.
    */
-  private static final class FollowUpReader extends JsonReader {
+  private static final class RecordReader extends JsonReader {
     private static final Reader NOTHING = new StringReader("");
 
     private final JsonReader in;
-    private final VisitData v;
-    private final UUID rowId;
+    private final List<String> labels;
+    private final List<String> labelLists;
+
+    /** The record whose server members to read, and the row's id; null for an assessment. */
+    @Nullable private final VisitData v;
+
+    @Nullable private final UUID rowId;
 
     /** 1 inside the data object, more inside its members. */
     private int depth;
@@ -196,17 +217,25 @@ public final class AnswerReader {
     /** A label's code read in place of the label object: a string, or JSON null. */
     @Nullable private JsonElement code;
 
-    FollowUpReader(JsonReader in, VisitData v, UUID rowId) {
+    RecordReader(
+        JsonReader in,
+        List<String> labels,
+        List<String> labelLists,
+        @Nullable VisitData v,
+        @Nullable UUID rowId) {
       super(NOTHING);
       this.in = in;
+      this.labels = labels;
+      this.labelLists = labelLists;
       this.v = v;
       this.rowId = rowId;
     }
 
     /** Whether a value here may be a label object ({@code {"code": …}}) to read as its code. */
     private boolean atLabel() {
-      return (depth == 1 && "classificationOverride".equals(member))
-          || (depth == 2 && ("symptoms".equals(member) || "reportedDangerSigns".equals(member)));
+      return member != null
+          && ((depth == 1 && labels.contains(member))
+              || (depth == 2 && labelLists.contains(member)));
     }
 
     @Override
@@ -230,7 +259,7 @@ public final class AnswerReader {
         code = c;
         return c.isJsonNull() ? JsonToken.NULL : JsonToken.STRING;
       }
-      if (t == JsonToken.END_OBJECT && depth == 1 && !hasId && addedId == 0) {
+      if (t == JsonToken.END_OBJECT && depth == 1 && rowId != null && !hasId && addedId == 0) {
         addedId = 1;
         return JsonToken.NAME;
       }
@@ -269,7 +298,7 @@ public final class AnswerReader {
 
     @Override
     public String nextString() throws IOException {
-      if (addedId == 2) {
+      if (addedId == 2 && rowId != null) {
         addedId = 3;
         return rowId.toString();
       }
@@ -311,6 +340,10 @@ public final class AnswerReader {
 
     /** Reads a member of the server's (not the form's) into the record, as fromWire does. */
     private boolean readServerMember(String name) throws IOException {
+      VisitData v = this.v;
+      if (v == null) {
+        return false;
+      }
       switch (name) {
         case "patientId":
           v.patientId = uuid();
@@ -348,7 +381,7 @@ public final class AnswerReader {
           }
           return true;
         case "assessment":
-          v.assessment = VisitData.assessment(TREE.read(in));
+          v.assessment = assessment();
           return true;
         case "warnings":
           v.warnings = VisitData.warnings(TREE.read(in));
@@ -356,6 +389,21 @@ public final class AnswerReader {
         default:
           return false;
       }
+    }
+
+    /** The assessment, its labels read as their codes, as {@link VisitData#assessment} does. */
+    @Nullable
+    private AssessmentData assessment() throws IOException {
+      JsonToken t = in.peek();
+      if (t == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      if (t != JsonToken.BEGIN_OBJECT) {
+        throw unusual("an assessment that is not an object");
+      }
+      return ASSESSMENT.read(
+          new RecordReader(in, ASSESSMENT_LABELS, ASSESSMENT_LABEL_LISTS, null, null));
     }
 
     /** A string member, or null for JSON null; anything else is left to the general way. */
@@ -456,7 +504,7 @@ public final class AnswerReader {
 
     @Override
     public String toString() {
-      return "FollowUpReader at " + in.getPath();
+      return "RecordReader at " + in.getPath();
     }
   }
 }

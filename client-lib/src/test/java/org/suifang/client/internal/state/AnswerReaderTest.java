@@ -301,6 +301,15 @@ class AnswerReaderTest {
               v.add("reportedDangerSigns", signs);
               v.add("classificationOverride", label("UNCONTROLLED"));
               v.addProperty("assessmentMismatch", "the tablet said otherwise");
+              JsonObject assessment = v.getAsJsonObject("assessment");
+              JsonArray found = new JsonArray();
+              found.add(label("SYSTOLIC_AT_LEAST_180"));
+              JsonObject nullCode = label("x");
+              nullCode.add("code", JsonNull.INSTANCE);
+              found.add(nullCode);
+              found.add("DIASTOLIC_AT_LEAST_110");
+              assessment.add("dangerSigns", found);
+              assessment.addProperty("classification", "CONTROLLED");
               v.addProperty("amendReason", "typo");
             });
     SyncResponse r = AnswerReader.read(text);
@@ -310,6 +319,7 @@ class AnswerReaderTest {
     assertThat(v.form.symptoms()).containsExactly("HEADACHE", "DIZZINESS");
     assertThat(v.assessmentMismatch).isTrue();
     assertThat(v.amendReason).isEqualTo("typo");
+    assertThat(v.assessment.dangerSigns).hasSize(3);
   }
 
   @Test
@@ -414,6 +424,18 @@ class AnswerReaderTest {
         changed(a -> data(a, "FOLLOW_UP").add("classificationOverride", new JsonObject())),
         "change seq");
     assertRefusedAsBefore(changed(a -> data(a, "PATIENT").addProperty("sex", 5)), null);
+    assertRefusedAsBefore(
+        changed(a -> data(a, "FOLLOW_UP").add("assessment", JsonNull.INSTANCE)),
+        "a follow-up needs");
+    assertRefusedAsBefore(
+        changed(a -> data(a, "FOLLOW_UP").addProperty("assessment", "urgent")), "change seq");
+    assertRefusedAsBefore(
+        changed(
+            a ->
+                data(a, "FOLLOW_UP")
+                    .getAsJsonObject("assessment")
+                    .add("classification", new JsonObject())),
+        "change seq");
   }
 
   @Test
