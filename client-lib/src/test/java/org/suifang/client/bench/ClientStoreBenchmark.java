@@ -409,7 +409,7 @@ class ClientStoreBenchmark {
           baseline += System.nanoTime() - b0;
           long t0 = System.nanoTime();
           // As Api (the body as a String) and SyncEngine.exchange (readAnswer) do.
-          Answer answer = Answer.of(200, new String(page, StandardCharsets.UTF_8));
+          Answer answer = Answer.ofText(200, new String(page, StandardCharsets.UTF_8));
           SyncResponse r = SyncEngine.readAnswer(answer);
           long t1 = System.nanoTime();
           // As SyncEngine.loop and ClientCore.commit do.

@@ -9,57 +9,37 @@ import org.suifang.client.SuifangNetworkException;
 import org.suifang.client.internal.Json;
 
 /**
- * An HTTP answer: the status and the body as received, read as JSON when first asked for (a sync
- * answer is read in one streaming pass instead, {@code SyncEngine.readAnswer}).
+ * An HTTP answer: the status and the JSON body, if there was one; or, for a successful answer taken
+ * as text ({@link Api#postForText}), the body as received, for the caller to read (a sync answer is
+ * read in one streaming pass, {@code SyncEngine.readAnswer}).
  */
 public final class Answer {
   public final int status;
-  private final String text;
-  @Nullable private JsonElement body;
-  @Nullable private JsonParseException unreadable;
-  private boolean parsed;
 
-  Answer(int status, String text) {
+  /** The body read as JSON; null for none, and for an answer taken as {@link #text()}. */
+  @Nullable public final JsonElement body;
+
+  @Nullable private final String text;
+
+  Answer(int status, @Nullable JsonElement body) {
+    this(status, body, null);
+  }
+
+  private Answer(int status, @Nullable JsonElement body, @Nullable String text) {
     this.status = status;
+    this.body = body;
     this.text = text;
   }
 
-  /** Returns an answer with the body {@code text} (empty when there was none). */
-  public static Answer of(int status, String text) {
-    return new Answer(status, text);
+  /** Returns an answer taken as text: {@code text} is its body as received (empty for none). */
+  public static Answer ofText(int status, String text) {
+    return new Answer(status, null, text);
   }
 
-  /** Returns the body as received; empty when there was none. */
+  /** Returns the body as received for an answer taken as text; null otherwise. */
+  @Nullable
   public String text() {
     return text;
-  }
-
-  /**
-   * Returns the body as a JSON tree, or null for none. A successful answer whose body is not JSON
-   * is {@code BAD_RESPONSE}; an error page that is not JSON is null (the status says enough).
-   */
-  @Nullable
-  public JsonElement body() throws SuifangNetworkException {
-    JsonElement json = tree();
-    if (unreadable != null && isSuccessful()) {
-      throw badResponse(status, unreadable);
-    }
-    return json;
-  }
-
-  @Nullable
-  private JsonElement tree() {
-    if (!parsed) {
-      parsed = true;
-      if (!text.isEmpty()) {
-        try {
-          body = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-          unreadable = e;
-        }
-      }
-    }
-    return body;
   }
 
   public boolean isSuccessful() {
@@ -68,7 +48,14 @@ public final class Answer {
 
   /** Returns the body as {@code type}; a missing or unreadable body is {@code BAD_RESPONSE}. */
   public <T> T as(Class<T> type) throws SuifangNetworkException {
-    JsonElement body = body();
+    JsonElement body = this.body;
+    if (text != null && !text.isEmpty()) {
+      try {
+        body = JsonParser.parseString(text);
+      } catch (JsonParseException e) {
+        throw badResponse(status, e);
+      }
+    }
     try {
       T value = body == null ? null : Json.GSON.fromJson(body, type);
       if (value == null) {
@@ -83,7 +70,6 @@ public final class Answer {
   /** Returns the error body, or one made from the status if the body is not the error shape. */
   public ErrorBody error() {
     ErrorBody e = null;
-    JsonElement body = tree();
     if (body != null && body.isJsonObject()) {
       try {
         e = Json.GSON.fromJson(body, ErrorBody.class);

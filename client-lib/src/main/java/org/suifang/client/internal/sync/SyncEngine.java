@@ -255,7 +255,7 @@ public final class SyncEngine {
       while (true) {
         SuifangException failure;
         try {
-          Answer a = core.auth().post("api/v1/sync", batch.request, true);
+          Answer a = core.auth().postForText("api/v1/sync", batch.request, true);
           if (a.isSuccessful()) {
             return new Exchange(batch, readAnswer(a));
           }
@@ -493,14 +493,15 @@ public final class SyncEngine {
   }
 
   /**
-   * Reads a successful sync answer and checks that every change row can be applied ({@link
-   * ClientState#validate}), before anything of it is stored. The usual answer is read in one
-   * streaming pass into typed records ({@link AnswerReader}); any other is read as a tree, which
-   * makes the errors: {@code BAD_RESPONSE} for an unreadable answer or a row that cannot be
-   * applied.
+   * Reads a successful sync answer (taken as text, {@code Auth.postForText}) and checks that every
+   * change row can be applied ({@link ClientState#validate}), before anything of it is stored. The
+   * usual answer is read in one streaming pass into typed records ({@link AnswerReader}); any other
+   * is read as a tree, which makes the errors: {@code BAD_RESPONSE} for an unreadable answer or a
+   * row that cannot be applied.
    */
   public static SyncResponse readAnswer(Answer a) throws SuifangNetworkException {
-    SyncResponse usual = AnswerReader.read(a.text());
+    String text = a.text();
+    SyncResponse usual = text == null ? null : AnswerReader.read(text);
     if (usual != null) {
       return usual;
     }

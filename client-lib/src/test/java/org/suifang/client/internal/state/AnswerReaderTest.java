@@ -108,7 +108,7 @@ class AnswerReaderTest {
   }
 
   private static SyncResponse read(String text) throws SuifangNetworkException {
-    return SyncEngine.readAnswer(Answer.of(200, text));
+    return SyncEngine.readAnswer(Answer.ofText(200, text));
   }
 
   /** Asserts that the one-pass read gives what the general way gives. */
