@@ -126,20 +126,38 @@ public final class Auth {
    * are returned as they are.
    */
   public Answer post(String path, Object body, boolean gzip) throws SuifangException {
+    return post(path, body, gzip, false);
+  }
+
+  /** POSTs as {@link #post} does; a successful answer is taken as text ({@link Answer#text()}). */
+  public Answer postForText(String path, Object body, boolean gzip) throws SuifangException {
+    return post(path, body, gzip, true);
+  }
+
+  private Answer post(String path, Object body, boolean gzip, boolean asText)
+      throws SuifangException {
     Session s = requireTokens();
     if (s.accessToken() == null) {
       s = refresh(s);
     }
-    Answer a = api.post(path, body, s.accessToken(), gzip, true);
+    Answer a = send(path, body, s.accessToken(), gzip, asText);
     if (a.status != 401) {
       return a;
     }
     s = refresh(s);
-    a = api.post(path, body, s.accessToken(), gzip, true);
+    a = send(path, body, s.accessToken(), gzip, asText);
     if (a.status == 401) {
       throw fromAnswer(a);
     }
     return a;
+  }
+
+  private Answer send(
+      String path, Object body, @Nullable String bearer, boolean gzip, boolean asText)
+      throws SuifangException {
+    return asText
+        ? api.postForText(path, body, bearer, gzip, true)
+        : api.post(path, body, bearer, gzip, true);
   }
 
   private Session requireTokens() throws SuifangException {

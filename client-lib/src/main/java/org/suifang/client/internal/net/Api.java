@@ -25,7 +25,8 @@ import org.suifang.client.internal.Json;
 /**
  * The SDK's HTTP calls: JSON POSTs to the server, answered as an {@link Answer} whatever the
  * status. Only a failed exchange throws: no connection ({@code OFFLINE}), no answer in time ({@code
- * TIMEOUT}) or an unreadable body ({@code BAD_RESPONSE}). Thread-safe.
+ * TIMEOUT}) or an unreadable body ({@code BAD_RESPONSE}; for an answer taken as text, when it is
+ * read). Thread-safe.
  */
 public final class Api {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -62,6 +63,27 @@ public final class Api {
   public Answer post(
       String path, Object body, @Nullable String bearer, boolean gzip, boolean mayRetry)
       throws SuifangNetworkException {
+    return exchange(path, body, bearer, gzip, mayRetry, false);
+  }
+
+  /**
+   * POSTs as {@link #post} does, but a successful answer is taken as text ({@link Answer#text()}),
+   * for the caller to read: a sync answer is read in one streaming pass, not into a tree first.
+   */
+  public Answer postForText(
+      String path, Object body, @Nullable String bearer, boolean gzip, boolean mayRetry)
+      throws SuifangNetworkException {
+    return exchange(path, body, bearer, gzip, mayRetry, true);
+  }
+
+  private Answer exchange(
+      String path,
+      Object body,
+      @Nullable String bearer,
+      boolean gzip,
+      boolean mayRetry,
+      boolean asText)
+      throws SuifangNetworkException {
     HttpUrl url = base.resolve(path);
     if (url == null) {
       throw new IllegalArgumentException("bad path " + path);
@@ -81,6 +103,9 @@ public final class Api {
     try (Response response = c.newCall(request.build()).execute()) {
       ResponseBody rb = response.body();
       String text = rb == null ? "" : rb.string();
+      if (asText && response.isSuccessful()) {
+        return Answer.ofText(response.code(), text);
+      }
       JsonElement json = null;
       if (!text.isEmpty()) {
         try {

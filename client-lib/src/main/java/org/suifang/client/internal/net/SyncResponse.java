@@ -37,4 +37,11 @@ public final class SyncResponse {
 
   @SerializedName("serverTime")
   public @Nullable Instant serverTime;
+
+  /**
+   * The answer as received, when it was read from it in one pass ({@code AnswerReader}): its change
+   * rows then carry their typed record ({@link ChangeWire#parsed}) and no {@code data} tree, and
+   * the journal stores this text as the transaction's {@code response}. Not on the wire.
+   */
+  public transient @Nullable String json;
 }

@@ -6,8 +6,16 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,10 +183,63 @@ public final class ClientState {
     }
   }
 
-  /** Returns a transaction as stored. */
+  /**
+   * Returns a transaction as stored: JSON, a round trip's answer as received when it was read from
+   * it in one pass ({@link SyncResponse#json}), else written again (docs/local-store.md).
+   */
   public static byte[] serialize(Tx tx) {
-    return Json.GSON.toJson(tx).getBytes(StandardCharsets.UTF_8);
+    String answer = tx.response == null ? null : tx.response.json;
+    // Encoded as written: an answer is a megabyte, which a String and its copy would double.
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(answer == null ? 512 : answer.length() + 512);
+    try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+      JOURNAL.toJson(tx, Tx.class, w);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write to memory", e);
+    }
+    return out.toByteArray();
   }
+
+  /**
+   * Writes transactions: {@link Json#GSON}, but an answer read in one pass is written as the text
+   * received rather than again from its parts (its rows carry no {@code data} trees then). The text
+   * is the same JSON object (strict JSON: AnswerReader reads only that), so readers of either find
+   * the same answer.
+   */
+  private static final Gson JOURNAL =
+      Json.GSON
+          .newBuilder()
+          .registerTypeAdapterFactory(
+              new TypeAdapterFactory() {
+                @Override
+                @Nullable
+                @SuppressWarnings("unchecked")
+                public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> token) {
+                  if (token.getRawType() != SyncResponse.class) {
+                    return null;
+                  }
+                  final TypeAdapter<SyncResponse> delegate =
+                      gson.getDelegateAdapter(this, TypeToken.get(SyncResponse.class));
+                  return (TypeAdapter<T>)
+                      new TypeAdapter<SyncResponse>() {
+                        @Override
+                        public void write(JsonWriter out, @Nullable SyncResponse value)
+                            throws IOException {
+                          if (value != null && value.json != null) {
+                            out.jsonValue(value.json);
+                          } else {
+                            delegate.write(out, value);
+                          }
+                        }
+
+                        @Override
+                        public SyncResponse read(JsonReader in) throws IOException {
+                          return delegate.read(in);
+                        }
+                      };
+                }
+              })
+          .create();
 
   /**
    * Returns a stored transaction.
@@ -346,54 +407,77 @@ public final class ClientState {
       return;
     }
     for (ChangeWire c : r.changes) {
-      String where = "change seq " + c.seq + " " + c.type + " " + c.id + ": ";
-      if (c.id == null || c.type == null) {
-        throw new JsonParseException(where + "no id or type");
+      validate(c);
+    }
+  }
+
+  /** Checks one change row as {@link #validate(SyncResponse)} does; sets its parsed record. */
+  static void validate(ChangeWire c) {
+    if (c.id == null || c.type == null) {
+      throw new JsonParseException(where(c) + "no id or type");
+    }
+    if (!isKnownType(c.type)) {
+      return;
+    }
+    if (c.data == null || !c.data.isJsonObject()) {
+      throw new JsonParseException(where(c) + "no data object");
+    }
+    JsonObject data = c.data.getAsJsonObject();
+    try {
+      switch (c.type) {
+        case "PATIENT":
+          PatientData p = Json.GSON.fromJson(data, PatientData.class);
+          c.parsed = p;
+          check(p);
+          break;
+        case "FOLLOW_UP":
+          VisitData v = VisitData.fromWire(withId(data, c.id));
+          c.parsed = v;
+          check(v);
+          break;
+        default:
+          ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
+          c.parsed = conflict;
+          check(conflict);
+          break;
       }
-      if (!KNOWN_TYPES.contains(c.type)) {
-        continue;
-      }
-      if (c.data == null || !c.data.isJsonObject()) {
-        throw new JsonParseException(where + "no data object");
-      }
-      JsonObject data = c.data.getAsJsonObject();
-      try {
-        switch (c.type) {
-          case "PATIENT":
-            PatientData p = Json.GSON.fromJson(data, PatientData.class);
-            c.parsed = p;
-            if (!Boolean.FALSE.equals(p.inScope)
-                && (p.name == null
-                    || p.sex == null
-                    || p.birthDate == null
-                    || p.villageCode == null)) {
-              throw new JsonParseException("a patient needs name, sex, birthDate and villageCode");
-            }
-            break;
-          case "FOLLOW_UP":
-            VisitData v = VisitData.fromWire(withId(data, c.id));
-            c.parsed = v;
-            VisitForm f = v.requireForm();
-            if (f.disease() == null
-                || f.visitDate() == null
-                || f.mode() == null
-                || v.patientId == null
-                || v.assessment == null) {
-              throw new JsonParseException(
-                  "a follow-up needs disease, visitDate, mode, patientId and assessment");
-            }
-            break;
-          default:
-            ConflictData conflict = Json.GSON.fromJson(data, ConflictData.class);
-            c.parsed = conflict;
-            if (conflict.patientId == null) {
-              throw new JsonParseException("a conflict needs patientId");
-            }
-            break;
-        }
-      } catch (JsonParseException | IllegalStateException e) {
-        throw new JsonParseException(where + e.getMessage(), e);
-      }
+    } catch (JsonParseException | IllegalStateException e) {
+      throw new JsonParseException(where(c) + e.getMessage(), e);
+    }
+  }
+
+  /** The head of a row's error message; made only for an error. */
+  private static String where(ChangeWire c) {
+    return "change seq " + c.seq + " " + c.type + " " + c.id + ": ";
+  }
+
+  /** Returns whether this SDK applies change rows of {@code type}; others are skipped. */
+  static boolean isKnownType(String type) {
+    return KNOWN_TYPES.contains(type);
+  }
+
+  static void check(PatientData p) {
+    if (!Boolean.FALSE.equals(p.inScope)
+        && (p.name == null || p.sex == null || p.birthDate == null || p.villageCode == null)) {
+      throw new JsonParseException("a patient needs name, sex, birthDate and villageCode");
+    }
+  }
+
+  static void check(VisitData v) {
+    VisitForm f = v.requireForm();
+    if (f.disease() == null
+        || f.visitDate() == null
+        || f.mode() == null
+        || v.patientId == null
+        || v.assessment == null) {
+      throw new JsonParseException(
+          "a follow-up needs disease, visitDate, mode, patientId and assessment");
+    }
+  }
+
+  static void check(ConflictData conflict) {
+    if (conflict.patientId == null) {
+      throw new JsonParseException("a conflict needs patientId");
     }
   }
 
@@ -643,10 +727,14 @@ public final class ClientState {
   }
 
   private void applyChange(ChangeWire c) {
-    if (c.id == null || c.type == null || c.data == null || !c.data.isJsonObject()) {
+    if (c.id == null || c.type == null) {
       return;
     }
-    JsonObject data = c.data.getAsJsonObject();
+    // A row read in one pass has its record and no tree; one read from a journal has the tree.
+    JsonObject data = c.data != null && c.data.isJsonObject() ? c.data.getAsJsonObject() : null;
+    if (data == null && c.parsed == null) {
+      return;
+    }
     Long previous = d.seqs.get(c.id);
     if (previous != null && c.seq < previous) {
       // An older copy (a repeated page): the stored one is newer.
@@ -657,7 +745,7 @@ public final class ClientState {
         d.seqs.put(c.id, c.seq);
         PatientData p = parsed(c, PatientData.class);
         if (p == null) {
-          p = Json.GSON.fromJson(data, PatientData.class);
+          p = Json.GSON.fromJson(require(data, "data"), PatientData.class);
         }
         p.id = c.id;
         if (p.mergedInto != null) {
@@ -683,7 +771,7 @@ public final class ClientState {
         d.seqs.put(c.id, c.seq);
         VisitData v = parsed(c, VisitData.class);
         if (v == null) {
-          v = VisitData.fromWire(withId(data, c.id));
+          v = VisitData.fromWire(withId(require(data, "data"), c.id));
         }
         VisitData old = d.visits.put(c.id, v);
         if (old != null) {
@@ -695,7 +783,7 @@ public final class ClientState {
         d.seqs.put(c.id, c.seq);
         ConflictData conflict = parsed(c, ConflictData.class);
         if (conflict == null) {
-          conflict = Json.GSON.fromJson(data, ConflictData.class);
+          conflict = Json.GSON.fromJson(require(data, "data"), ConflictData.class);
         }
         conflict.id = c.id;
         d.conflicts.put(c.id, conflict);

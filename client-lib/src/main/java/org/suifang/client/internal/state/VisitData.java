@@ -102,20 +102,12 @@ public final class VisitData {
       codes(d, "reportedDangerSigns");
       code(d, "classificationOverride");
     }
-    JsonElement a = d.get("assessment");
-    if (a != null && a.isJsonObject()) {
-      JsonObject assessment = shallowCopy(a.getAsJsonObject());
-      codes(assessment, "dangerSigns");
-      code(assessment, "classification");
-      code(assessment, "nextStep");
-      a = assessment;
-    }
     VisitData v = new VisitData();
     v.form = Json.GSON.fromJson(d, VisitForm.class);
     v.patientId = Json.uuid(d.get("patientId"));
     v.doctorId = Json.uuid(d.get("doctorId"));
     v.receivedAt = Json.instant(d.get("receivedAt"));
-    v.assessment = Json.GSON.fromJson(a, AssessmentData.class);
+    v.assessment = assessment(d.get("assessment"));
     v.amends = Json.uuid(d.get("amends"));
     v.amendReason = string(d, "amendReason");
     v.voidedAt = Json.instant(d.get("voidedAt"));
@@ -123,15 +115,33 @@ public final class VisitData {
     v.voidReason = string(d, "voidReason");
     JsonElement mismatch = d.get("assessmentMismatch");
     v.assessmentMismatch = mismatch != null && !mismatch.isJsonNull();
-    JsonElement w = d.get("warnings");
-    if (w != null && w.isJsonArray()) {
-      v.warnings =
-          w.getAsJsonArray().size() == 0
-              ? new ArrayList<FieldError>()
-              : Json.GSON.<List<FieldError>>fromJson(
-                  w, new com.google.gson.reflect.TypeToken<List<FieldError>>() {}.getType());
-    }
+    v.warnings = warnings(d.get("warnings"));
     return v;
+  }
+
+  /** Reads the {@code assessment} of a {@code FOLLOW_UP} row's data, its labels as their codes. */
+  @Nullable
+  static AssessmentData assessment(@Nullable JsonElement a) {
+    if (a != null && a.isJsonObject()) {
+      JsonObject assessment = shallowCopy(a.getAsJsonObject());
+      codes(assessment, "dangerSigns");
+      code(assessment, "classification");
+      code(assessment, "nextStep");
+      a = assessment;
+    }
+    return Json.GSON.fromJson(a, AssessmentData.class);
+  }
+
+  /** Reads the {@code warnings} of a {@code FOLLOW_UP} row's data; null unless an array. */
+  @Nullable
+  static List<FieldError> warnings(@Nullable JsonElement w) {
+    if (w == null || !w.isJsonArray()) {
+      return null;
+    }
+    return w.getAsJsonArray().size() == 0
+        ? new ArrayList<FieldError>()
+        : Json.GSON.<List<FieldError>>fromJson(
+            w, new com.google.gson.reflect.TypeToken<List<FieldError>>() {}.getType());
   }
 
   private static JsonObject shallowCopy(JsonObject o) {

@@ -32,6 +32,7 @@ import org.suifang.client.internal.net.MutationWire;
 import org.suifang.client.internal.net.ResultWire;
 import org.suifang.client.internal.net.SyncRequest;
 import org.suifang.client.internal.net.SyncResponse;
+import org.suifang.client.internal.state.AnswerReader;
 import org.suifang.client.internal.state.ClientState;
 import org.suifang.client.internal.state.OutboxEntry;
 import org.suifang.client.internal.state.Registration;
@@ -254,20 +255,9 @@ public final class SyncEngine {
       while (true) {
         SuifangException failure;
         try {
-          Answer a = core.auth().post("api/v1/sync", batch.request, true);
+          Answer a = core.auth().postForText("api/v1/sync", batch.request, true);
           if (a.isSuccessful()) {
-            SyncResponse response = a.as(SyncResponse.class);
-            try {
-              ClientState.validate(response);
-            } catch (com.google.gson.JsonParseException e) {
-              throw new SuifangNetworkException(
-                  ErrorCodes.BAD_RESPONSE,
-                  "服务器返回的数据无法使用。",
-                  "The server's answer cannot be applied: " + e.getMessage(),
-                  a.status,
-                  e);
-            }
-            return new Exchange(batch, response);
+            return new Exchange(batch, readAnswer(a));
           }
           ErrorBody e = a.error();
           String code = e.code == null ? "" : e.code;
@@ -500,6 +490,33 @@ public final class SyncEngine {
         l.onProgress(p);
       }
     }
+  }
+
+  /**
+   * Reads a successful sync answer (taken as text, {@code Auth.postForText}) and checks that every
+   * change row can be applied ({@link ClientState#validate}), before anything of it is stored. The
+   * usual answer is read in one streaming pass into typed records ({@link AnswerReader}); any other
+   * is read as a tree, which makes the errors: {@code BAD_RESPONSE} for an unreadable answer or a
+   * row that cannot be applied.
+   */
+  public static SyncResponse readAnswer(Answer a) throws SuifangNetworkException {
+    String text = a.text();
+    SyncResponse usual = text == null ? null : AnswerReader.read(text);
+    if (usual != null) {
+      return usual;
+    }
+    SyncResponse response = a.as(SyncResponse.class);
+    try {
+      ClientState.validate(response);
+    } catch (com.google.gson.JsonParseException e) {
+      throw new SuifangNetworkException(
+          ErrorCodes.BAD_RESPONSE,
+          "服务器返回的数据无法使用。",
+          "The server's answer cannot be applied: " + e.getMessage(),
+          a.status,
+          e);
+    }
+    return response;
   }
 
   private static SuifangNetworkException requestError(Answer a, ErrorBody e) {
