@@ -12,13 +12,8 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PatientRepository extends CrudRepository<Patient, UUID> {
 
-  /**
-   * The patient with this id, unless it was merged into another: then empty, as for no patient.
-   * Written so that no index serves the merge condition: with {@code merged_into IS NULL}, H2 once
-   * read the patients through {@code ix_patient_merged_into}, where every unmerged patient is, to
-   * find the one row its primary key gives.
-   */
-  @Query("SELECT * FROM patient WHERE id = :id AND COALESCE(merged_into, id) = id")
+  /** The patient with this id, unless it was merged into another: then empty, as for no patient. */
+  @Query("SELECT * FROM patient WHERE id = :id AND merged_into IS NULL")
   Optional<Patient> findUnmerged(UUID id);
 
   /**
