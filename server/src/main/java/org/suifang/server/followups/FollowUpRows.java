@@ -1,12 +1,11 @@
 package org.suifang.server.followups;
 
+import static org.suifang.server.common.SqlValues.setInt;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -103,7 +102,7 @@ class FollowUpRows {
             ps.setString(2, m.kind().name());
             ps.setInt(3, m.lineNo());
             ps.setString(4, m.drugName());
-            setInteger(ps, 5, m.timesPerDay());
+            setInt(ps, 5, m.timesPerDay());
             ps.setBigDecimal(6, m.mgPerDose());
             ps.setString(7, m.insulinType());
             ps.setString(8, m.insulinDosage());
@@ -133,14 +132,5 @@ class FollowUpRows {
           }
           return ps.executeBatch();
         });
-  }
-
-  private static void setInteger(PreparedStatement ps, int index, @Nullable Integer value)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.INTEGER);
-    } else {
-      ps.setInt(index, value);
-    }
   }
 }

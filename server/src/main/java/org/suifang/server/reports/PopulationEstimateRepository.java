@@ -1,16 +1,15 @@
 package org.suifang.server.reports;
 
+import static org.suifang.server.common.SqlValues.setInstant;
+import static org.suifang.server.common.SqlValues.setInt;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +84,7 @@ class PopulationEstimateRepository {
               setInt(ps, 1, e.hypertension());
               setInt(ps, 2, e.diabetes());
               ps.setObject(3, e.updatedBy());
-              ps.setObject(4, OffsetDateTime.ofInstant(e.updatedAt(), ZoneOffset.UTC));
+              setInstant(ps, 4, e.updatedAt());
               ps.setString(5, e.townshipCode());
               ps.setInt(6, e.year());
               return ps.executeUpdate();
@@ -99,18 +98,9 @@ class PopulationEstimateRepository {
             setInt(ps, 3, e.hypertension());
             setInt(ps, 4, e.diabetes());
             ps.setObject(5, e.updatedBy());
-            ps.setObject(6, OffsetDateTime.ofInstant(e.updatedAt(), ZoneOffset.UTC));
+            setInstant(ps, 6, e.updatedAt());
             return ps.executeUpdate();
           });
-    }
-  }
-
-  private static void setInt(PreparedStatement ps, int index, @Nullable Integer value)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.INTEGER);
-    } else {
-      ps.setInt(index, value);
     }
   }
 }

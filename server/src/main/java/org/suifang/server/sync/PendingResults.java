@@ -1,13 +1,12 @@
 package org.suifang.server.sync;
 
+import static org.suifang.server.common.SqlValues.setInstant;
+import static org.suifang.server.common.SqlValues.setLong;
+
 import io.micronaut.core.annotation.Nullable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -96,17 +95,13 @@ final class PendingResults {
             insert.setString(6, r.status().name());
             insert.setString(7, r.code());
             insert.setString(8, r.errorJson());
-            if (r.changeSeq() == null) {
-              insert.setNull(9, Types.BIGINT);
-            } else {
-              insert.setLong(9, r.changeSeq());
-            }
+            setLong(insert, 9, r.changeSeq());
             insert.setLong(10, r.clientHlc());
             insert.setLong(11, r.appliedHlc());
             insert.setBoolean(12, r.clockSuspect());
             insert.setInt(13, r.conflicts());
-            insert.setObject(14, time(r.deviceTime()));
-            insert.setObject(15, time(r.processedAt()));
+            setInstant(insert, 14, r.deviceTime());
+            setInstant(insert, 15, r.processedAt());
             insert.setObject(16, r.patientId());
             insert.addBatch();
           }
@@ -131,10 +126,5 @@ final class PendingResults {
     }
     results.clear();
     seqs.clear();
-  }
-
-  @Nullable
-  private static OffsetDateTime time(@Nullable Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }
