@@ -365,7 +365,17 @@ class TwoServersOnePostgresTest {
         UUID device = t.client.deviceId();
         // Nothing duplicated, nothing missing: one result and one sequence number per mutation.
         assertThat(count(db, "SELECT count(*) FROM mutation_result WHERE device_id = ?", device))
-            .as(t + ": mutation results")
+            .as(
+                "%s: mutation results of device %s (the results of its user's mutations by"
+                    + " device, count and highest seq: %s)",
+                t,
+                device,
+                rows(
+                    db,
+                    "SELECT r.device_id, count(*), max(r.device_seq) FROM mutation_result r"
+                        + " JOIN app_user u ON u.id = r.author_id WHERE u.username = ?"
+                        + " GROUP BY r.device_id",
+                    t.username))
             .isEqualTo(t.mutations);
         assertThat(
                 count(
@@ -733,6 +743,27 @@ class TwoServersOnePostgresTest {
     villages.add(village);
     command.add("villageCodes", villages);
     api.post(url, adminToken, "api/v1/users", command).expect(201);
+  }
+
+  /** The rows of a query as text, for a failure's message. */
+  private static String rows(Connection db, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<String> row = new ArrayList<>();
+          for (int c = 1; c <= columns; c++) {
+            row.add(String.valueOf(rs.getObject(c)));
+          }
+          rows.add(String.join(" ", row));
+        }
+      }
+      return String.join("; ", rows);
+    }
   }
 
   private static long count(Connection db, String sql, Object... params) throws SQLException {
