@@ -240,9 +240,31 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
   /** What a run did: mutations or records, wall seconds and the per-request latencies. */
   record Run(long mutations, double seconds, Stats stats, long[] nanos) {}
 
+  /** The wall time of jobs run at once, and every latency they returned. */
+  private record Timed(double seconds, long[] nanos) {}
+
+  /** Runs the jobs at once, a thread each. */
+  private static Timed timed(List<Callable<long[]>> jobs) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(jobs.size());
+    long start = System.nanoTime();
+    List<Future<long[]>> done;
+    try {
+      done = pool.invokeAll(jobs);
+    } finally {
+      pool.shutdown();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Long> all = new ArrayList<>();
+    for (Future<long[]> f : done) {
+      for (long n : f.get()) {
+        all.add(n);
+      }
+    }
+    return new Timed(seconds, all.stream().mapToLong(x -> x).toArray());
+  }
+
   /** Sends each tablet's bodies in order, the tablets in parallel; checks every result. */
   private Run run(Map<TabletOutbox, List<byte[]>> bodies) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
     AtomicLong applied = new AtomicLong();
     List<Callable<long[]>> jobs = new ArrayList<>();
     for (Map.Entry<TabletOutbox, List<byte[]>> e : bodies.entrySet()) {
@@ -264,28 +286,17 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
             return nanos;
           });
     }
-    long start = System.nanoTime();
-    List<Future<long[]>> done = pool.invokeAll(jobs);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    List<Long> all = new ArrayList<>();
-    for (Future<long[]> f : done) {
-      for (long n : f.get()) {
-        all.add(n);
-      }
-    }
+    Timed t = timed(jobs);
     long expected = 0;
     for (List<byte[]> list : bodies.values()) {
       expected += list.size();
     }
-    assertThat((long) all.size()).isEqualTo(expected);
-    long[] nanos = all.stream().mapToLong(x -> x).toArray();
-    return new Run(applied.get(), seconds, Stats.of(nanos), nanos);
+    assertThat((long) t.nanos.length).isEqualTo(expected);
+    return new Run(applied.get(), t.seconds, Stats.of(t.nanos), t.nanos);
   }
 
   /** Each tablet pulls {@code pages} pages of {@code limit} from the start, the tablets at once. */
   private Run pull(List<TabletOutbox> tablets, int limit, int pages) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(tablets.size());
     AtomicLong records = new AtomicLong();
     List<Callable<long[]>> jobs = new ArrayList<>();
     for (TabletOutbox t : tablets) {
@@ -309,18 +320,8 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
             return java.util.Arrays.copyOf(nanos, i);
           });
     }
-    long start = System.nanoTime();
-    List<Future<long[]>> done = pool.invokeAll(jobs);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    List<Long> all = new ArrayList<>();
-    for (Future<long[]> f : done) {
-      for (long n : f.get()) {
-        all.add(n);
-      }
-    }
-    long[] nanos = all.stream().mapToLong(x -> x).toArray();
-    return new Run(records.get(), seconds, Stats.of(nanos), nanos);
+    Timed t = timed(jobs);
+    return new Run(records.get(), t.seconds, Stats.of(t.nanos), t.nanos);
   }
 
   private JsonObject post(TabletOutbox tablet, byte[] gzipped) throws Exception {

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,12 +66,10 @@ class BatchFallbackTest {
   void stampingFailsAtTheBatchsEnd_processedOneByOne_eachStoredOnceWithItsSeq() {
     List<Map<String, Object>> mutations = new ArrayList<>();
     for (int i = 0; i < 14; i++) {
-      Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("patientId", patientId);
-      visit.put(
-          "followUp",
-          FollowUpSamples.hypertensionVisit(TODAY.minusDays(60 - i), i == 4 ? 999 : 130, 80));
-      mutations.add(tablet.mutation("FOLLOW_UP_RECORD", visit));
+      mutations.add(
+          tablet.visit(
+              patientId,
+              FollowUpSamples.hypertensionVisit(TODAY.minusDays(60 - i), i == 4 ? 999 : 130, 80)));
     }
     sequencer.failures.set(1);
 

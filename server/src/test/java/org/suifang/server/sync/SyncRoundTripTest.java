@@ -116,10 +116,7 @@ class SyncRoundTripTest {
       Map<String, Object> form =
           FollowUpSamples.hypertensionVisit(TODAY.minusDays(60 - i), i == 5 ? 999 : 130, 80);
       forms.add(form);
-      Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("patientId", patientId);
-      visit.put("followUp", form);
-      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+      mutations.add(tabletA.visit(patientId, form));
     }
     // The third mutation again under the next seq (a tablet that re-queued it): a duplicate of
     // the result the batch holds, not a second visit.
@@ -167,10 +164,7 @@ class SyncRoundTripTest {
       Map<String, Object> form =
           FollowUpSamples.hypertensionVisit(TODAY.minusDays(30 - i), 130, 80);
       ids.add(form.get("id"));
-      Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("patientId", patientId);
-      visit.put("followUp", form);
-      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+      mutations.add(tabletA.visit(patientId, form));
     }
     mutations.get(2).put("deviceSeq", mutations.get(1).get("deviceSeq"));
 
@@ -195,10 +189,7 @@ class SyncRoundTripTest {
             FollowUpSamples.hypertensionVisit(TODAY.minusDays(10), 128, 80));
     List<Map<String, Object>> mutations = new java.util.ArrayList<>();
     for (Map<String, Object> form : forms) {
-      Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("patientId", patientId);
-      visit.put("followUp", form);
-      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+      mutations.add(tabletA.visit(patientId, form));
     }
 
     TestApi.Response r = tabletA.push(mutations);
@@ -239,13 +230,10 @@ class SyncRoundTripTest {
             FollowUpSamples.hypertensionVisit(TODAY.minusDays(10), 128, 80));
     List<Map<String, Object>> mutations = new java.util.ArrayList<>();
     for (Map<String, Object> form : forms) {
-      Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("patientId", patientId);
-      visit.put("followUp", form);
       if (mutations.size() == 2) {
         mutations.add(phoneUpdate(tabletA, patientId, "13800000001", base));
       }
-      mutations.add(tabletA.mutation("FOLLOW_UP_RECORD", visit));
+      mutations.add(tabletA.visit(patientId, form));
     }
 
     TestApi.Response r = tabletA.push(mutations);
@@ -332,10 +320,7 @@ class SyncRoundTripTest {
   void visitVoidedTwice_bothApplied_theFirstVoidStands() {
     String patientId = createOnA();
     Map<String, Object> form = FollowUpSamples.hypertensionVisit(TODAY.minusDays(2), 128, 80);
-    Map<String, Object> visit = new LinkedHashMap<>();
-    visit.put("patientId", patientId);
-    visit.put("followUp", form);
-    tabletA.push(List.of(tabletA.mutation("FOLLOW_UP_RECORD", visit)));
+    tabletA.push(List.of(tabletA.visit(patientId, form)));
 
     TestApi.Response r =
         tabletA.push(

@@ -65,6 +65,14 @@ final class TestDevice {
     return mutation(TestNoteHandler.TYPE, payload);
   }
 
+  /** A FOLLOW_UP_RECORD mutation of the form for the patient. */
+  Map<String, Object> visit(Object patientId, Map<String, Object> form) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("patientId", patientId);
+    payload.put("followUp", form);
+    return mutation("FOLLOW_UP_RECORD", payload);
+  }
+
   /** A mutation of any type with the next seq, a fresh mutation id, the user as author. */
   Map<String, Object> mutation(String type, Map<String, Object> payload) {
     Map<String, Object> m = new LinkedHashMap<>();
