@@ -3,29 +3,106 @@ package org.suifang.server.followups;
 import static org.suifang.server.common.SqlValues.setInt;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.naming.NamingStrategy;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.suifang.rules.Classification;
 import org.suifang.rules.PreviousVisit;
+import org.suifang.server.common.SqlValues;
 
 /**
  * The statements of recording a follow-up that read or write only a few columns, in plain JDBC in
  * the caller's transaction: the push path runs them once per visit, and reading a whole 80-column
  * {@link FollowUp} through the repository's entity mapper to use four of its columns, or inserting
  * medication rows one statement each, was most of its cost (docs/performance.md, "Server: push and
- * pull throughput").
+ * pull throughput"). A record is inserted here too, with its change number ({@link #insert}).
  */
 @Singleton
 class FollowUpRows {
 
   private final JdbcOperations jdbc;
+  // The entity's properties in the order of INSERT_SQL's columns.
+  private final List<BeanProperty<FollowUp, Object>> columns;
+  private final String insertSql;
 
   FollowUpRows(JdbcOperations jdbc) {
     this.jdbc = jdbc;
+    this.columns =
+        new ArrayList<>(BeanIntrospection.getIntrospection(FollowUp.class).getBeanProperties());
+    StringJoiner names = new StringJoiner(", ");
+    StringJoiner marks = new StringJoiner(", ");
+    for (BeanProperty<FollowUp, Object> p : columns) {
+      names.add(column(p));
+      marks.add("?");
+    }
+    this.insertSql = "INSERT INTO follow_up (" + names + ", change_seq) VALUES (" + marks + ", ?)";
+  }
+
+  /** The column of a property, named as the repository names it. */
+  static String column(BeanProperty<FollowUp, Object> property) {
+    return property
+        .stringValue(MappedProperty.class)
+        .orElseGet(() -> NamingStrategy.DEFAULT.mappedName(property.getName()));
+  }
+
+  /**
+   * Inserts a record with its change number (0 for one stamped afterwards): every column the
+   * repository's {@code save} writes, bound from the entity's introspection, without the mapper's
+   * per-row work, so that a batch of pushed records can insert each with its number and not update
+   * it later (docs/performance.md, "Fourth round").
+   */
+  void insert(FollowUp row, long changeSeq) {
+    jdbc.prepareStatement(
+        insertSql,
+        ps -> {
+          int i = 1;
+          for (BeanProperty<FollowUp, Object> p : columns) {
+            bind(ps, i++, p.get(row), p.getType());
+          }
+          ps.setLong(i, changeSeq);
+          return ps.executeUpdate();
+        });
+  }
+
+  /** Binds a value of an entity property the way the repository binds it, on H2 and PostgreSQL. */
+  private static void bind(PreparedStatement ps, int index, @Nullable Object value, Class<?> type)
+      throws SQLException {
+    if (value instanceof Enum<?> e) {
+      ps.setString(index, e.name());
+    } else if (value instanceof Instant instant) {
+      SqlValues.setInstant(ps, index, instant);
+    } else if (value != null) {
+      ps.setObject(index, value);
+    } else if (type == String.class || type.isEnum()) {
+      ps.setNull(index, Types.VARCHAR);
+    } else if (type == Integer.class) {
+      ps.setNull(index, Types.INTEGER);
+    } else if (type == BigDecimal.class) {
+      ps.setNull(index, Types.NUMERIC);
+    } else if (type == Boolean.class) {
+      ps.setNull(index, Types.BOOLEAN);
+    } else if (type == LocalDate.class) {
+      ps.setNull(index, Types.DATE);
+    } else if (type == Instant.class) {
+      SqlValues.setInstant(ps, index, null);
+    } else {
+      // UUID and anything else: the database infers the type.
+      ps.setObject(index, null);
+    }
   }
 
   /**

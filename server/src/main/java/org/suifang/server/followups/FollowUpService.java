@@ -55,6 +55,7 @@ import org.suifang.server.patients.ManagementStatus;
 import org.suifang.server.patients.Patient;
 import org.suifang.server.patients.PatientService;
 import org.suifang.server.sync.ChangeStamps;
+import org.suifang.server.sync.HeldRow;
 import org.suifang.server.users.UserService;
 
 /**
@@ -153,6 +154,9 @@ class FollowUpService {
   @Transactional
   Written record(UUID patientId, FollowUpCommand command, CurrentUser user, WriteOrigin origin) {
     Patient patient = patients.writable(patientId, user);
+    // In a batch of pushed records, the earlier records this one's checks must see are inserted
+    // now.
+    stamps.release(r -> r instanceof HeldFollowUp held && held.seenBy(command, patient.id()));
     String hash = hash(patientId, null, null, command);
     String existing = rows.requestHash(command.id());
     if (existing != null) {
@@ -178,6 +182,8 @@ class FollowUpService {
    */
   @Transactional
   Written amend(UUID originalId, AmendCommand command, CurrentUser user, WriteOrigin origin) {
+    // The original may be a record held by the same batch of pushed mutations.
+    stamps.release(r -> true);
     FollowUp original = find(originalId);
     Patient patient = patients.writable(original.patientId(), user);
     String reason = command.reason().trim();
@@ -223,6 +229,7 @@ class FollowUpService {
    */
   @Transactional
   Written voidRecord(UUID id, String reason, CurrentUser user, WriteOrigin origin) {
+    stamps.release(r -> true);
     FollowUp record = find(id);
     patients.writable(record.patientId(), user);
     if (record.voidedAt() != null) {
@@ -415,15 +422,9 @@ class FollowUpService {
             hash,
             now,
             0);
-    try {
-      followUps.save(record);
-    } catch (DataAccessException e) {
-      throw translate(e);
-    }
     List<FollowUpMedication> meds = new ArrayList<>();
     addMedications(meds, record.id(), MedicationKind.CURRENT, c.medications());
     addMedications(meds, record.id(), MedicationKind.ADJUSTMENT, c.medicationAdjustments());
-    rows.insertMedications(meds);
     List<FollowUpWarning> stored = new ArrayList<>();
     for (Issue w : validation.warnings()) {
       stored.add(
@@ -436,9 +437,54 @@ class FollowUpService {
               w.messageZh(),
               w.messageEn()));
     }
-    rows.insertWarnings(stored);
-    stamps.followUpWritten(record.id(), origin.hlc());
+    HeldFollowUp held = new HeldFollowUp(record, meds, stored);
+    if (!stamps.hold(record.id(), held)) {
+      try {
+        held.insert(0);
+      } catch (DataAccessException e) {
+        throw translate(e);
+      }
+      stamps.followUpWritten(record.id(), origin.hlc());
+    }
     return record.id();
+  }
+
+  /**
+   * A new record with its medication and warning rows: inserted at once, or held by a batch of
+   * pushed follow-up mutations and inserted at its end with its change number ({@link
+   * ChangeStamps#hold}).
+   */
+  private final class HeldFollowUp implements HeldRow {
+
+    private final FollowUp row;
+    private final List<FollowUpMedication> medications;
+    private final List<FollowUpWarning> warnings;
+
+    HeldFollowUp(
+        FollowUp row, List<FollowUpMedication> medications, List<FollowUpWarning> warnings) {
+      this.row = row;
+      this.medications = medications;
+      this.warnings = warnings;
+    }
+
+    @Override
+    public void insert(long changeSeq) {
+      rows.insert(row, changeSeq);
+      rows.insertMedications(medications);
+      rows.insertWarnings(warnings);
+    }
+
+    /**
+     * Whether recording {@code c} for the patient reads this row: the same id (a repeat), the same
+     * patient and disease (the previous visit), or an encounter check that could meet it or its
+     * original.
+     */
+    boolean seenBy(FollowUpCommand c, UUID patientId) {
+      return row.id().equals(c.id())
+          || (row.patientId().equals(patientId) && row.disease() == c.disease())
+          || (c.encounterId() != null
+              && (c.encounterId().equals(row.encounterId()) || row.amends() != null));
+    }
   }
 
   /**

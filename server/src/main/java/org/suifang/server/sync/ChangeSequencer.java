@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Hands out the change sequence number of the current transaction (sync-design.md D5).
@@ -50,7 +48,7 @@ public class ChangeSequencer {
   // Stamps of the open transactions, by their connection; removed when a transaction completes.
   private final Map<Connection, Stamp> open = new IdentityHashMap<>();
   // Follow-up writes whose stamps are deferred, by connection ({@link #deferFollowUpsTo}).
-  private final Map<Connection, List<UUID>> deferred = new IdentityHashMap<>();
+  private final Map<Connection, Deferral> deferred = new IdentityHashMap<>();
 
   ChangeSequencer(TransactionOperations<Connection> transactions, Clock clock) {
     this.transactions = transactions;
@@ -142,37 +140,30 @@ public class ChangeSequencer {
   }
 
   /**
-   * While {@code collector} is not null, {@link ChangeStamps#followUpWritten} in the current
-   * transaction adds the follow-up's id to it instead of taking a stamp, and {@link #stamp} fails:
-   * a batch of pushed follow-up mutations writes its rows without the {@code sync_clock} lock and
-   * stamps them all at its end ({@link #takeRange}), so that the lock covers only the stamping and
-   * the commit. Null ends the deferral.
+   * While {@code deferral} is not null, {@link ChangeStamps#followUpWritten} in the current
+   * transaction adds the follow-up's id to it instead of taking a stamp, {@link ChangeStamps#hold}
+   * holds a new follow-up row in it, and {@link #stamp} fails: a batch of pushed follow-up
+   * mutations writes its rows without the {@code sync_clock} lock and stamps them all at its end
+   * ({@link #takeRange}), so that the lock covers only the stamping and the commit. Null ends the
+   * deferral.
    */
-  void deferFollowUpsTo(@Nullable List<UUID> collector) {
+  void deferFollowUpsTo(@Nullable Deferral deferral) {
     Connection connection = transactions.getConnection();
     synchronized (open) {
-      if (collector == null) {
+      if (deferral == null) {
         deferred.remove(connection);
       } else {
-        deferred.put(connection, collector);
+        deferred.put(connection, deferral);
       }
     }
   }
 
-  /**
-   * Adds the follow-up to the current deferral ({@link #deferFollowUpsTo}), if there is one.
-   *
-   * @return false when stamps are not deferred: the caller takes a stamp now
-   */
-  boolean deferFollowUp(UUID followUpId) {
+  /** The current transaction's deferral ({@link #deferFollowUpsTo}), or null if it has none. */
+  @Nullable
+  Deferral deferral() {
     Connection connection = transactions.getConnection();
     synchronized (open) {
-      List<UUID> collector = deferred.get(connection);
-      if (collector == null) {
-        return false;
-      }
-      collector.add(followUpId);
-      return true;
+      return deferred.get(connection);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.suifang.server.sync.ChangeSequencer.Stamp;
 
 /**
@@ -122,21 +123,66 @@ public class ChangeStamps {
    * the stamp is taken at the batch's end instead ({@link MutationProcessor#processBatch}).
    */
   public void followUpWritten(UUID followUpId, long atLeastHlc) {
-    if (sequencer.deferFollowUp(followUpId)) {
+    Deferral deferral = sequencer.deferral();
+    if (deferral != null) {
+      deferral.written(followUpId);
       return;
     }
     Stamp stamp = sequencer.stamp(atLeastHlc);
     update(FOLLOW_UP_STAMP, stamp.seq(), followUpId);
   }
 
-  /** Stamps follow-ups whose stamps were deferred: each id with its number, in this order. */
-  void followUpsStamped(List<UUID> followUpIds, List<Long> seqs) {
+  /**
+   * Holds a new follow-up row while the current batch of pushed follow-up mutations defers its
+   * stamps: the batch inserts it at its end with its number, one insert instead of an insert now
+   * and an update then ({@link MutationProcessor#processBatch}).
+   *
+   * @return false when stamps are not deferred: the caller inserts the row now and calls {@link
+   *     #followUpWritten}
+   */
+  public boolean hold(UUID followUpId, HeldRow row) {
+    Deferral deferral = sequencer.deferral();
+    if (deferral == null) {
+      return false;
+    }
+    deferral.hold(followUpId, row);
+    return true;
+  }
+
+  /**
+   * Inserts now the rows held by the batch's earlier mutations that {@code which} selects, so that
+   * the current mutation's queries see them (a later visit of the same patient reads the previous
+   * one); they are still numbered at the batch's end. Does nothing outside such a batch.
+   */
+  public void release(Predicate<HeldRow> which) {
+    Deferral deferral = sequencer.deferral();
+    if (deferral != null) {
+      deferral.release(which);
+    }
+  }
+
+  /**
+   * Stamps follow-ups whose stamps were deferred: each id with its number, in this order. A row
+   * still in {@code held} is inserted with its number (and removed from it); the others, written
+   * already, are updated.
+   */
+  void followUpsStamped(List<UUID> followUpIds, List<Long> seqs, Map<UUID, HeldRow> held) {
     Connection connection = transactions.getConnection();
     try (PreparedStatement update = connection.prepareStatement(FOLLOW_UP_STAMP)) {
+      int updates = 0;
       for (int i = 0; i < followUpIds.size(); i++) {
+        HeldRow row = held.remove(followUpIds.get(i));
+        if (row != null) {
+          row.insert(seqs.get(i));
+          continue;
+        }
         update.setLong(1, seqs.get(i));
         update.setObject(2, followUpIds.get(i));
         update.addBatch();
+        updates++;
+      }
+      if (updates == 0) {
+        return;
       }
       for (int count : update.executeBatch()) {
         if (count == 0) {

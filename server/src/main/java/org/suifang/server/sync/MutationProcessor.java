@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,17 +197,19 @@ class MutationProcessor {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     // Follow-up mutations at the batch's head are stamped at its end, the others as they apply.
     List<Deferred> deferred = new ArrayList<>();
+    // The new follow-up rows of the deferred mutations, inserted with their numbers at the end.
+    Map<UUID, HeldRow> held = new LinkedHashMap<>();
     PendingResults pending = new PendingResults();
     boolean deferring = true;
     for (Mutation m : batch) {
       if (deferring && !DEFERRABLE.contains(m.type())) {
-        stampDeferred(deviceId, deferred, pending);
+        stampDeferred(deviceId, deferred, held, pending);
         deferring = false;
       }
       Outcome outcome =
           deferring
-              ? batchStep(deviceId, pusher, m, lastSeq, authors, deferred, pending)
-              : batchStep(deviceId, pusher, m, lastSeq, authors, null, null);
+              ? batchStep(deviceId, pusher, m, lastSeq, authors, deferred, held, pending)
+              : batchStep(deviceId, pusher, m, lastSeq, authors, null, null, null);
       outcomes.add(outcome);
       if (!(outcome instanceof Processed processed)) {
         break;
@@ -218,7 +221,7 @@ class MutationProcessor {
     }
     if (deferring) {
       // Last, so that the sync_clock lock covers only these statements and the commit.
-      stampDeferred(deviceId, deferred, pending);
+      stampDeferred(deviceId, deferred, held, pending);
     }
     if (deferred.isEmpty()) {
       return outcomes;
@@ -277,20 +280,23 @@ class MutationProcessor {
   }
 
   /**
-   * Takes the numbers of the deferred mutations in one range, in the batch's order, writes them
-   * into their follow-ups, and inserts the head's held results and {@code (device, seq)} rows with
-   * them. From here on the batch holds the {@code sync_clock} lock until its commit.
+   * Takes the numbers of the deferred mutations in one range, in the batch's order, inserts their
+   * held follow-up rows with them and writes them into the follow-ups written already, and inserts
+   * the head's held results and {@code (device, seq)} rows with them. From here on the batch holds
+   * the {@code sync_clock} lock until its commit.
    */
-  private void stampDeferred(UUID deviceId, List<Deferred> deferred, PendingResults pending) {
+  private void stampDeferred(
+      UUID deviceId, List<Deferred> deferred, Map<UUID, HeldRow> held, PendingResults pending) {
     if (!deferred.isEmpty()) {
-      stampRange(deferred, pending);
+      stampRange(deferred, held, pending);
     }
     if (!pending.isEmpty()) {
       pending.write(transactions.getConnection(), deviceId);
     }
   }
 
-  private void stampRange(List<Deferred> deferred, PendingResults pending) {
+  private void stampRange(
+      List<Deferred> deferred, Map<UUID, HeldRow> held, PendingResults pending) {
     long atLeastHlc = 0;
     for (Deferred d : deferred) {
       atLeastHlc = Math.max(atLeastHlc, d.hlc);
@@ -307,7 +313,7 @@ class MutationProcessor {
       }
     }
     if (!followUps.isEmpty()) {
-      stamps.followUpsStamped(followUps, followUpSeqs);
+      stamps.followUpsStamped(followUps, followUpSeqs, held);
     }
     for (Deferred d : deferred) {
       pending.stamp(d.mutationId, d.seq);
@@ -321,14 +327,15 @@ class MutationProcessor {
       long lastSeq,
       Map<UUID, Optional<CurrentUser>> authors,
       @Nullable List<Deferred> deferred,
+      @Nullable Map<UUID, HeldRow> held,
       @Nullable PendingResults pending) {
     Outcome bySeq = bySeq(deviceId, m, lastSeq, pending);
     if (bySeq != null) {
       return bySeq;
     }
-    MutationResult held = pending == null ? null : pending.result(m.mutationId());
+    MutationResult heldResult = pending == null ? null : pending.result(m.mutationId());
     Optional<MutationResult> earlier =
-        held != null ? Optional.of(held) : results.findById(m.mutationId());
+        heldResult != null ? Optional.of(heldResult) : results.findById(m.mutationId());
     if (earlier.isPresent()) {
       recordInBatch(deviceId, m, pending);
       return new Processed(duplicate(m, earlier.get()), m.deviceSeq());
@@ -363,15 +370,15 @@ class MutationProcessor {
     }
     MutationContext context = context(deviceId, m, author.get(), hlc, clockSuspect);
     int[] conflicts = new int[1];
-    List<UUID> followUps = new ArrayList<>();
+    Deferral deferral = held == null ? null : new Deferral(held);
     ChangeSequencer.Stamp stamp;
     try {
       stamp =
           transactions.execute(
               NESTED,
               status -> {
-                if (deferred != null) {
-                  sequencer.deferFollowUpsTo(followUps);
+                if (deferral != null) {
+                  sequencer.deferFollowUpsTo(deferral);
                   try {
                     conflicts[0] = handler.apply(context, m.payload());
                   } finally {
@@ -385,9 +392,15 @@ class MutationProcessor {
               });
     } catch (ApiException e) {
       sequencer.forget();
+      if (deferral != null) {
+        deferral.rolledBack();
+      }
       return reject(deviceId, m, hlc, clockSuspect, e.toApiError(), pending);
     } catch (RuntimeException e) {
       sequencer.forget();
+      if (deferral != null) {
+        deferral.rolledBack();
+      }
       if (BadData.is(e)) {
         // The database refuses a value (a NUL in text on PostgreSQL): permanent, like a 400.
         return reject(deviceId, m, hlc, clockSuspect, BadData.error().toApiError(), pending);
@@ -410,8 +423,9 @@ class MutationProcessor {
             conflicts[0],
             pending);
     recordInBatch(deviceId, m, pending);
-    if (stamp == null) {
-      deferred.add(new Deferred(m.mutationId(), followUps, hlc));
+    if (deferral != null) {
+      held.putAll(deferral.held());
+      deferred.add(new Deferred(m.mutationId(), deferral.followUps(), hlc));
     }
     // The next mutation takes a stamp of its own (the clock row stays locked until the commit).
     sequencer.forget();

@@ -14,6 +14,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -206,7 +207,11 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
       long jdbcRate)
       throws Exception {
     Instant from = Instant.now();
+    long cpuFrom = processCpuNanos();
     Run run = run(bodies);
+    // The CPU the whole JVM (server and tablets) spent per follow-up: unlike the rate, it hardly
+    // moves when other processes share the machine.
+    double cpuMillis = (processCpuNanos() - cpuFrom) / 1e6 / run.mutations;
     // The run's wall-clock window, to cut a JFR recording of the whole benchmark down to it.
     System.out.printf(
         Locale.ROOT,
@@ -220,11 +225,22 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
     boolean target = "10 tablets".equals(tablets) && !TestDatabaseConfigurer.onPostgres();
     section.row(
         db + ": push, " + tablets + ", " + page + " follow-ups a request",
-        BenchReport.num(rate, 0) + " follow-ups/s, " + run.stats.p50p99() + " per request",
+        BenchReport.num(rate, 0)
+            + " follow-ups/s, "
+            + run.stats.p50p99()
+            + " per request, "
+            + BenchReport.num(cpuMillis, 2)
+            + " ms CPU each",
         target ? BenchReport.target("≥ 2,000/s", rate >= 2000) : "",
         "JDBC batch insert " + BenchReport.num(jdbcRate, 0) + " rows/s",
         BenchReport.ratio(rate, jdbcRate));
     return run;
+  }
+
+  /** The CPU time this JVM has used, all threads. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The next {@code requests} pages of {@code page} visits of each tablet. */

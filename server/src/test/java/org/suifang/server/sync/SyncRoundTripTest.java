@@ -337,6 +337,118 @@ class SyncRoundTripTest {
   }
 
   @Test
+  void oneRequest_visitsOfOnePatientAmongOthers_assessedAsWhenEachCameAlone() {
+    // A batch inserts its new visits at its end; a visit must still be assessed against the
+    // earlier visits of its patient in the same request, as when each came in a request of its own.
+    String batched = createOnA();
+    String alone = createOnA();
+    String other = createOnA();
+    int[][] pressures = {{168, 102}, {152, 96}, {128, 78}, {171, 104}};
+    List<Map<String, Object>> mutations = new java.util.ArrayList<>();
+    List<String> batchedIds = new java.util.ArrayList<>();
+    List<Map<String, Object>> forms = new java.util.ArrayList<>();
+    for (int i = 0; i < pressures.length; i++) {
+      LocalDate date = TODAY.minusDays(120 - 30L * i);
+      Map<String, Object> form =
+          FollowUpSamples.hypertensionVisit(date, pressures[i][0], pressures[i][1]);
+      forms.add(form);
+      batchedIds.add((String) form.get("id"));
+      mutations.add(tabletA.visit(batched, form));
+      mutations.add(
+          tabletA.visit(other, FollowUpSamples.hypertensionVisit(date.plusDays(1), 170, 104)));
+    }
+    TestApi.Response r = tabletA.push(mutations);
+    for (int i = 0; i < mutations.size(); i++) {
+      assertThat(r.at("results." + i + ".status")).as(i + ": " + r.body()).isEqualTo("APPLIED");
+    }
+    List<String> aloneIds = new java.util.ArrayList<>();
+    for (Map<String, Object> form : forms) {
+      Map<String, Object> copy = FollowUpSamples.copyWithNewId(form);
+      aloneIds.add((String) copy.get("id"));
+      TestApi.Response one = tabletA.push(List.of(tabletA.visit(alone, copy)));
+      assertThat(one.at("results.0.status")).as(String.valueOf(one.body())).isEqualTo("APPLIED");
+    }
+
+    Map<Object, Map<String, Object>> pulled = new LinkedHashMap<>();
+    for (Map<String, Object> change : tabletB.pullAll(1000, null)) {
+      pulled.put(change.get("id"), data(change));
+    }
+    for (int i = 0; i < forms.size(); i++) {
+      assertThat(pulled.get(batchedIds.get(i)).get("assessment"))
+          .as("visit " + i)
+          .isEqualTo(pulled.get(aloneIds.get(i)).get("assessment"));
+    }
+    // The second uncontrolled visit in a row is assessed otherwise than the first.
+    assertThat(pulled.get(batchedIds.get(1)).get("assessment"))
+        .isNotEqualTo(pulled.get(batchedIds.get(0)).get("assessment"));
+  }
+
+  @Test
+  void oneRequest_aVisitItsRepeatItsAmendmentAndAVoid_eachSeesTheVisitsBeforeIt() {
+    String patientId = createOnA();
+    Map<String, Object> form = FollowUpSamples.hypertensionVisit(TODAY.minusDays(9), 128, 80);
+    Map<String, Object> clash = new LinkedHashMap<>(form);
+    clash.put("systolic", 150);
+    Map<String, Object> corrected = FollowUpSamples.copyWithNewId(form);
+    corrected.put("systolic", 126);
+    Map<String, Object> amendment = FollowUpSamples.amendment(corrected, "录错血压");
+    amendment.put("originalId", form.get("id"));
+    Map<String, Object> second = FollowUpSamples.hypertensionVisit(TODAY.minusDays(3), 130, 82);
+
+    TestApi.Response r =
+        tabletA.push(
+            List.of(
+                tabletA.visit(patientId, form),
+                // The same visit again under a new mutation (a re-queued form): a no-op.
+                tabletA.visit(patientId, form),
+                // Another form under the same id: refused.
+                tabletA.visit(patientId, clash),
+                tabletA.mutation("FOLLOW_UP_AMEND", amendment),
+                // Amending the superseded original again: refused.
+                tabletA.mutation("FOLLOW_UP_AMEND", amendment(form, "再改")),
+                tabletA.visit(patientId, second),
+                tabletA.mutation(
+                    "FOLLOW_UP_VOID", Map.of("followUpId", second.get("id"), "reason", "重复"))));
+
+    List<String> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      statuses.add(r.at("results." + i + ".status") + " " + r.at("results." + i + ".code"));
+    }
+    assertThat(statuses)
+        .as(String.valueOf(r.body()))
+        .containsExactly(
+            "APPLIED null",
+            "APPLIED null",
+            "REJECTED FOLLOW_UP_ID_CONFLICT",
+            "APPLIED null",
+            "REJECTED FOLLOW_UP_SUPERSEDED",
+            "APPLIED null",
+            "APPLIED null");
+    TestApi.Response history = api.get("doc1", "/api/v1/patients/" + patientId + "/follow-ups");
+    assertThat(history.at("items"))
+        .as(String.valueOf(history.body()))
+        .asList()
+        .extracting(f -> ((Map<?, ?>) f).get("id") + " " + ((Map<?, ?>) f).get("state"))
+        .containsExactlyInAnyOrder(
+            second.get("id") + " VOIDED",
+            corrected.get("id") + " CURRENT",
+            form.get("id") + " SUPERSEDED");
+    // Each applied write has its own number, in the request's order.
+    List<Long> seqs = new java.util.ArrayList<>();
+    for (int i : new int[] {0, 3, 5, 6}) {
+      seqs.add(((Number) r.at("results." + i + ".changeSeq")).longValue());
+    }
+    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+  }
+
+  private static Map<String, Object> amendment(Map<String, Object> original, String reason) {
+    Map<String, Object> amendment =
+        FollowUpSamples.amendment(FollowUpSamples.copyWithNewId(original), reason);
+    amendment.put("originalId", original.get("id"));
+    return amendment;
+  }
+
+  @Test
   void invalidPatientCreate_rejectedWithTheRestApisFieldErrors_queueMovesOn() {
     Map<String, Object> bad = PatientSamples.hypertensive(VILLAGE_1);
     bad.put("residentId", PatientSamples.withWrongCheckDigit((String) bad.get("residentId")));
