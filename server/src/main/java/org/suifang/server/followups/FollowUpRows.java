@@ -129,6 +129,10 @@ class FollowUpRows {
    * control flag is not passed, so the override decides whether the previous visit was
    * uncontrolled. A visit with no classification at all gives no previous visit (it cannot make
    * this one the second uncontrolled in a row).
+   *
+   * <p>The order names every column of {@code ix_follow_up_patient} (the first two are fixed by the
+   * conditions), so that H2 too reads the index backwards and stops at the first row that passes,
+   * where an order by the date alone made it read and sort every earlier record of the patient.
    */
   @Nullable
   PreviousVisit previous(UUID patientId, String disease, LocalDate visitDate, UUID excluded) {
@@ -139,7 +143,7 @@ class FollowUpRows {
         WHERE f.patient_id = ? AND f.disease = ? AND f.mode <> 'PHONE'
           AND f.voided_at IS NULL AND f.visit_date < ? AND f.id <> ?
           AND NOT EXISTS (SELECT 1 FROM follow_up a WHERE a.amends = f.id)
-        ORDER BY f.visit_date DESC, f.received_at DESC
+        ORDER BY f.patient_id DESC, f.disease DESC, f.visit_date DESC, f.received_at DESC
         LIMIT 1""",
         ps -> {
           ps.setObject(1, patientId);
