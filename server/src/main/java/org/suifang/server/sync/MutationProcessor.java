@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,13 @@ class MutationProcessor {
     long lastSeq = device.lastSeq();
     long storedLastSeq = lastSeq;
     Map<UUID, Optional<CurrentUser>> authors = new HashMap<>();
+    // The batch's mutations processed before, found in one query; each mutation processed here is
+    // added, so that a repeat later in the batch is looked up too.
+    List<UUID> ids = new ArrayList<>(batch.size());
+    for (Mutation m : batch) {
+      ids.add(m.mutationId());
+    }
+    Set<UUID> processedBefore = new HashSet<>(results.findMutationIdByMutationIdIn(ids));
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     // Follow-up mutations at the batch's head are stamped at its end, the others as they apply.
     List<Deferred> deferred = new ArrayList<>();
@@ -208,9 +216,11 @@ class MutationProcessor {
       }
       Outcome outcome =
           deferring
-              ? batchStep(deviceId, pusher, m, lastSeq, authors, deferred, held, pending)
-              : batchStep(deviceId, pusher, m, lastSeq, authors, null, null, null);
+              ? batchStep(
+                  deviceId, pusher, m, lastSeq, authors, processedBefore, deferred, held, pending)
+              : batchStep(deviceId, pusher, m, lastSeq, authors, processedBefore, null, null, null);
       outcomes.add(outcome);
+      processedBefore.add(m.mutationId());
       if (!(outcome instanceof Processed processed)) {
         break;
       }
@@ -326,6 +336,7 @@ class MutationProcessor {
       Mutation m,
       long lastSeq,
       Map<UUID, Optional<CurrentUser>> authors,
+      Set<UUID> processedBefore,
       @Nullable List<Deferred> deferred,
       @Nullable Map<UUID, HeldRow> held,
       @Nullable PendingResults pending) {
@@ -335,7 +346,11 @@ class MutationProcessor {
     }
     MutationResult heldResult = pending == null ? null : pending.result(m.mutationId());
     Optional<MutationResult> earlier =
-        heldResult != null ? Optional.of(heldResult) : results.findById(m.mutationId());
+        heldResult != null
+            ? Optional.of(heldResult)
+            : processedBefore.contains(m.mutationId())
+                ? results.findById(m.mutationId())
+                : Optional.empty();
     if (earlier.isPresent()) {
       recordInBatch(deviceId, m, pending);
       return new Processed(duplicate(m, earlier.get()), m.deviceSeq());
