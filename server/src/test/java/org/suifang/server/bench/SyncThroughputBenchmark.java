@@ -12,6 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.suifang.client.bench.BenchReport;
 import org.suifang.client.bench.Stats;
+import org.suifang.server.common.DatabaseStatistics;
 import org.suifang.server.regions.RegionCommand;
 import org.suifang.server.regions.RegionLevel;
 import org.suifang.server.regions.RegionService;
@@ -89,6 +91,8 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
 
   @Inject TransactionOperations<Connection> transactions;
 
+  @Inject DatabaseStatistics statistics;
+
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<UUID, String> tokens = new HashMap<>();
@@ -105,7 +109,7 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
           "datasources.default.url",
           "jdbc:h2:file:"
               + dir.resolve("suifang")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536");
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536;ANALYZE_AUTO=0");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -166,9 +170,18 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
             + Stats.of(registrationNanos.stream().mapToLong(x -> x).toArray()).p50p99()
             + " per request");
 
-    // Warm-up (JIT, caches): 10 requests of 50 visits from each of 10 tablets, 5,000 visits, as
-    // many as the measured run of 10 tablets pushes; not reported.
-    run(bodies(tablets.subList(20, 30), 10, 50));
+    // The planner statistics of a server that has run a night with this data (application.yml
+    // turns H2's own analyses off; DatabaseStatistics takes them at night).
+    statistics.refresh();
+
+    // Warm-up (JIT, caches), not reported: 10 requests of 50 visits from each of tablets 10-48, ten
+    // at a time, 19,500 visits, then a pause for the JIT compiler to work through its queue. On
+    // two cores the compiler threads still took a fifth of the measured runs' CPU after this (and
+    // after three times as many visits): each run prints their share.
+    for (int from = 10; from < 49; from += 10) {
+      run(bodies(tablets.subList(from, Math.min(from + 10, 49)), 10, 50));
+    }
+    awaitCompilerIdle();
     long jdbcRate = jdbcBatchInsertRate();
 
     Run one = push(section, db, "1 tablet", bodies(tablets.subList(49, 50), 16, 50), 50, jdbcRate);
@@ -208,7 +221,11 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
       throws Exception {
     Instant from = Instant.now();
     long cpuFrom = processCpuNanos();
+    long[] threadsFrom = compilerAndGcCpuNanos();
     Run run = run(bodies);
+    long[] threadsTo = compilerAndGcCpuNanos();
+    double jitMillis = (threadsTo[0] - threadsFrom[0]) / 1e6 / run.mutations;
+    double gcMillis = (threadsTo[1] - threadsFrom[1]) / 1e6 / run.mutations;
     // The CPU the whole JVM (server and tablets) spent per follow-up: unlike the rate, it hardly
     // moves when other processes share the machine.
     double cpuMillis = (processCpuNanos() - cpuFrom) / 1e6 / run.mutations;
@@ -230,7 +247,11 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
             + run.stats.p50p99()
             + " per request, "
             + BenchReport.num(cpuMillis, 2)
-            + " ms CPU each",
+            + " ms CPU each (JIT compiler "
+            + BenchReport.num(jitMillis, 2)
+            + ", GC "
+            + BenchReport.num(gcMillis, 2)
+            + ")",
         target ? BenchReport.target("≥ 2,000/s", rate >= 2000) : "",
         "JDBC batch insert " + BenchReport.num(jdbcRate, 0) + " rows/s",
         BenchReport.ratio(rate, jdbcRate));
@@ -241,6 +262,55 @@ class SyncThroughputBenchmark implements TestPropertyProvider {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * The CPU time of this JVM's JIT compiler threads and of its garbage collector's threads, from
+   * Linux's per-thread counters (zeros elsewhere): the share of a run's CPU that is not the
+   * server's work, and that a longer-running server would not spend.
+   */
+  private static long[] compilerAndGcCpuNanos() {
+    long[] nanos = new long[2];
+    File[] tasks = new File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return nanos;
+    }
+    for (File task : tasks) {
+      String stat;
+      try {
+        stat = Files.readString(task.toPath().resolve("stat"));
+      } catch (IOException e) {
+        continue; // The thread ended meanwhile.
+      }
+      int open = stat.indexOf('(');
+      int close = stat.lastIndexOf(')');
+      String name = stat.substring(open + 1, close);
+      String[] fields = stat.substring(close + 2).split(" ");
+      // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      if (name.contains("CompilerThre")) {
+        nanos[0] += ticks * 10_000_000L;
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        nanos[1] += ticks * 10_000_000L;
+      }
+    }
+    return nanos;
+  }
+
+  /**
+   * Waits, up to 30 s, until the JIT compiler threads have used less than 5 % of a core over half a
+   * second: with the pushes stopped they get the cores to work through the methods queued for
+   * compilation, which on two cores busy with pushes they barely did.
+   */
+  private static void awaitCompilerIdle() throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      long before = compilerAndGcCpuNanos()[0];
+      Thread.sleep(500);
+      if (compilerAndGcCpuNanos()[0] - before < 25_000_000L) {
+        return;
+      }
+    }
   }
 
   /** The next {@code requests} pages of {@code page} visits of each tablet. */
