@@ -7,10 +7,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.testing.PatientSamples;
+import org.suifang.server.testing.SqlRows;
 import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestAuth;
 import org.suifang.server.testing.TestDatabaseConfigurer;
@@ -51,20 +52,13 @@ class DatabaseStatisticsTest {
   }
 
   private int selectivity(String column) {
-    return transactions.executeRead(
-        status -> {
-          try (PreparedStatement ps =
-              status
-                  .getConnection()
-                  .prepareStatement(
-                      "SELECT selectivity FROM information_schema.columns"
-                          + " WHERE table_name = 'patient' AND column_name = ?")) {
-            ps.setString(1, column);
-            try (ResultSet rs = ps.executeQuery()) {
-              assertThat(rs.next()).isTrue();
-              return rs.getInt(1);
-            }
-          }
-        });
+    List<Map<String, Object>> rows =
+        SqlRows.read(
+            transactions,
+            "SELECT selectivity FROM information_schema.columns"
+                + " WHERE table_name = 'patient' AND column_name = ?",
+            column);
+    assertThat(rows).hasSize(1);
+    return ((Number) rows.get(0).get("selectivity")).intValue();
   }
 }

@@ -10,17 +10,17 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.suifang.server.testing.FollowUpSamples;
 import org.suifang.server.testing.PatientSamples;
+import org.suifang.server.testing.SqlRows;
 import org.suifang.server.testing.TestApi;
 import org.suifang.server.testing.TestArea;
 import org.suifang.server.testing.TestAuth;
@@ -144,18 +144,9 @@ class FollowUpRowsTest {
   }
 
   private long changeSeq(UUID id) {
-    return transactions.executeRead(
-        status -> {
-          try (PreparedStatement ps =
-              status
-                  .getConnection()
-                  .prepareStatement("SELECT change_seq FROM follow_up WHERE id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              assertThat(rs.next()).isTrue();
-              return rs.getLong(1);
-            }
-          }
-        });
+    List<Map<String, Object>> rows =
+        SqlRows.read(transactions, "SELECT change_seq FROM follow_up WHERE id = ?", id);
+    assertThat(rows).hasSize(1);
+    return ((Number) rows.get(0).get("change_seq")).longValue();
   }
 }
