@@ -25,17 +25,17 @@ import org.suifang.rules.PreviousVisit;
 import org.suifang.server.common.SqlValues;
 
 /**
- * The statements of recording a follow-up that read or write only a few columns, in plain JDBC in
- * the caller's transaction: the push path runs them once per visit, and reading a whole 80-column
- * {@link FollowUp} through the repository's entity mapper to use four of its columns, or inserting
- * medication rows one statement each, was most of its cost (docs/performance.md, "Server: push and
- * pull throughput"). A record is inserted here too, with its change number ({@link #insert}).
+ * The statements of recording a follow-up, in plain JDBC in the caller's transaction: the push path
+ * runs them once per visit, and reading a whole 80-column {@link FollowUp} through the repository's
+ * entity mapper to use four of its columns, inserting medication rows one statement each, or
+ * inserting a record through the mapper and updating its change number afterwards was most of its
+ * cost (docs/performance.md, "Server: push and pull throughput").
  */
 @Singleton
 class FollowUpRows {
 
   private final JdbcOperations jdbc;
-  // The entity's properties in the order of INSERT_SQL's columns.
+  // The entity's properties in the order of insertSql's columns.
   private final List<BeanProperty<FollowUp, Object>> columns;
   private final String insertSql;
 
@@ -53,7 +53,7 @@ class FollowUpRows {
   }
 
   /** The column of a property, named as the repository names it. */
-  static String column(BeanProperty<FollowUp, Object> property) {
+  private static String column(BeanProperty<FollowUp, Object> property) {
     return property
         .stringValue(MappedProperty.class)
         .orElseGet(() -> NamingStrategy.DEFAULT.mappedName(property.getName()));

@@ -437,14 +437,10 @@ class FollowUpService {
               w.messageZh(),
               w.messageEn()));
     }
-    HeldFollowUp held = new HeldFollowUp(record, meds, stored);
-    if (!stamps.hold(record.id(), held)) {
-      try {
-        held.insert(0);
-      } catch (DataAccessException e) {
-        throw translate(e);
-      }
-      stamps.followUpWritten(record.id(), origin.hlc());
+    try {
+      stamps.followUpInserted(record.id(), new HeldFollowUp(record, meds, stored), origin.hlc());
+    } catch (DataAccessException e) {
+      throw translate(e);
     }
     return record.id();
   }
@@ -452,26 +448,26 @@ class FollowUpService {
   /**
    * A new record with its medication and warning rows: inserted at once, or held by a batch of
    * pushed follow-up mutations and inserted at its end with its change number ({@link
-   * ChangeStamps#hold}).
+   * ChangeStamps#followUpInserted}).
    */
   private final class HeldFollowUp implements HeldRow {
 
     private final FollowUp row;
-    private final List<FollowUpMedication> medications;
-    private final List<FollowUpWarning> warnings;
+    private final List<FollowUpMedication> medicationRows;
+    private final List<FollowUpWarning> warningRows;
 
     HeldFollowUp(
-        FollowUp row, List<FollowUpMedication> medications, List<FollowUpWarning> warnings) {
+        FollowUp row, List<FollowUpMedication> medicationRows, List<FollowUpWarning> warningRows) {
       this.row = row;
-      this.medications = medications;
-      this.warnings = warnings;
+      this.medicationRows = medicationRows;
+      this.warningRows = warningRows;
     }
 
     @Override
     public void insert(long changeSeq) {
       rows.insert(row, changeSeq);
-      rows.insertMedications(medications);
-      rows.insertWarnings(warnings);
+      rows.insertMedications(medicationRows);
+      rows.insertWarnings(warningRows);
     }
 
     /**

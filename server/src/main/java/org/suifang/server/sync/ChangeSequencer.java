@@ -141,11 +141,11 @@ public class ChangeSequencer {
 
   /**
    * While {@code deferral} is not null, {@link ChangeStamps#followUpWritten} in the current
-   * transaction adds the follow-up's id to it instead of taking a stamp, {@link ChangeStamps#hold}
-   * holds a new follow-up row in it, and {@link #stamp} fails: a batch of pushed follow-up
-   * mutations writes its rows without the {@code sync_clock} lock and stamps them all at its end
-   * ({@link #takeRange}), so that the lock covers only the stamping and the commit. Null ends the
-   * deferral.
+   * transaction adds the follow-up's id to it instead of taking a stamp, {@link
+   * ChangeStamps#followUpInserted} holds a new follow-up row in it, and {@link #stamp} fails: a
+   * batch of pushed follow-up mutations writes its rows without the {@code sync_clock} lock and
+   * stamps them all at its end ({@link #takeRange}), so that the lock covers only the stamping and
+   * the commit. Null ends the deferral.
    */
   void deferFollowUpsTo(@Nullable Deferral deferral) {
     Connection connection = transactions.getConnection();

@@ -133,20 +133,19 @@ public class ChangeStamps {
   }
 
   /**
-   * Holds a new follow-up row while the current batch of pushed follow-up mutations defers its
-   * stamps: the batch inserts it at its end with its number, one insert instead of an insert now
-   * and an update then ({@link MutationProcessor#processBatch}).
-   *
-   * @return false when stamps are not deferred: the caller inserts the row now and calls {@link
-   *     #followUpWritten}
+   * Inserts a new follow-up row and stamps it ({@link #followUpWritten}); while a batch of pushed
+   * follow-up mutations defers its stamps, holds it instead: the batch inserts it at its end with
+   * its number, one insert instead of an insert now and an update then ({@link
+   * MutationProcessor#processBatch}).
    */
-  public boolean hold(UUID followUpId, HeldRow row) {
+  public void followUpInserted(UUID followUpId, HeldRow row, long atLeastHlc) {
     Deferral deferral = sequencer.deferral();
-    if (deferral == null) {
-      return false;
+    if (deferral != null) {
+      deferral.hold(followUpId, row);
+      return;
     }
-    deferral.hold(followUpId, row);
-    return true;
+    row.insert(0);
+    followUpWritten(followUpId, atLeastHlc);
   }
 
   /**

@@ -11,10 +11,10 @@ import java.util.function.Predicate;
 /**
  * The follow-up writes of the mutation being applied in a batch that defers its stamps ({@link
  * ChangeSequencer#deferFollowUpsTo}): the follow-ups it wrote, to be numbered at the batch's end,
- * and the rows it holds to insert then ({@link ChangeStamps#hold}). {@code earlier} is the batch's
- * own map of the rows its earlier applied mutations hold and have not inserted yet, so that this
- * mutation can insert those it must see ({@link #release}). A mutation rolled back to its savepoint
- * drops its deferral, and with it its held rows, and gives back those it released ({@link
+ * and the rows it holds to insert then ({@link ChangeStamps#followUpInserted}). {@code earlier} is
+ * the batch's own map of the rows its earlier applied mutations hold and have not inserted yet, so
+ * that this mutation can insert those it must see ({@link #release}). A mutation rolled back to its
+ * savepoint drops its deferral, and with it its held rows, and gives back those it released ({@link
  * #rolledBack}).
  */
 final class Deferral {

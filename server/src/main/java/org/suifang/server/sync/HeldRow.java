@@ -3,7 +3,7 @@ package org.suifang.server.sync;
 /**
  * A follow-up row that a batch of pushed follow-up mutations holds in memory and inserts at the
  * batch's end with its change number, instead of inserting it at once and updating its number later
- * ({@link ChangeStamps#hold}).
+ * ({@link ChangeStamps#followUpInserted}).
  */
 public interface HeldRow {
 
